@@ -1,0 +1,33 @@
+// The bot's settings, read once from the environment and validated, so a bad value fails at start.
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  MicrosoftAppId: z.string().trim().optional().transform((s) => s || undefined),
+  MicrosoftAppPassword: z.string().optional().transform((s) => s || undefined),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().trim().optional().transform((s) => s || undefined),
+  /** Comma-separated Entra tenant ids whose activities are served; empty serves any tenant. */
+  ALLOWED_TENANTS: list,
+  /** Comma-separated AAD object ids of users who may schedule and see every case. */
+  ADMIN_USER_IDS: list,
+  AZURE_TABLES_CONNECTION_STRING: z.string().trim().optional().transform((s) => s || undefined),
+  /** Folder of the embedded Azurite store when no connection string is set. */
+  DATA_DIR: z.string().default('.data'),
+});
+
+export type BotConfig = z.infer<typeof Env>;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

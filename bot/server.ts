@@ -1,0 +1,31 @@
+// The HTTP front door: restify on POST /api/messages, handing each request to the CloudAdapter.
+import restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { AddressInfo } from 'node:net';
+import type { ConferenceBot } from './conference-bot.js';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function listen(adapter: CloudAdapter, bot: ConferenceBot, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+  const server = restify.createServer({ name: 'cp-conference-bot' });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }));
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { ok: true });
+    next();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
