@@ -1,5 +1,5 @@
 // The rules engine's public entry point: pure functions, no I/O, no clock ("today" is a parameter).
-// Rules and their sources: ../../docs/rules.md.
+// Each rule and the procedure document it comes from: ../../docs/rules.md.
 export * from './types.js';
 export { RuleError } from './errors.js';
 export { SourceDoc, SOURCE_TITLES, Citation, cite } from './sources.js';
@@ -31,3 +31,15 @@ export {
   laterCoreGroupWindow,
 } from './timescales.js';
 export type { ConferenceDue, PlanRecordLimits } from './timescales.js';
+export { reportDeadline } from './reports.js';
+export type { ReportDeadline } from './reports.js';
+export { AgendaItem, CUMBRIA_AGENDA, BARNSLEY_AGENDA, DEFAULT_AGENDA } from './agendas.js';
+export { Policy, SplitRule, ReportDeadlineRule, POLICIES, getPolicy, agendaFor } from './policies.js';
+export { quoracy, OTHER_AGENCIES_NEEDED, QUORACY_CITATION } from './quoracy.js';
+export type { QuoracyResult, Excluded } from './quoracy.js';
+export { tally, TallyOptions, decisionWarnings, splitReferral, chairSplitDecision, ChairDecisionInput } from './tally.js';
+export type { TallyResult, CountedVote, Dissent, ChairDecision } from './tally.js';
+export { categoryDecision, CategoryInput } from './category.js';
+export type { CategoryDecision } from './category.js';
+export { planEndWithoutReview } from './plan-end.js';
+export type { PlanEndWithoutReview } from './plan-end.js';

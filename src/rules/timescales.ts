@@ -1,8 +1,10 @@
 // Every timescale of the two tables in RULES.md, as data, and the date functions built on it.
 import { z } from 'zod';
-import { ConferenceKind, PolicyId, TimescaleId } from './types.js';
+import { ConferenceKind, TimescaleId } from './types.js';
 import { formatDate, parseDate, stepDays, stepMonths, stepWorkingDays } from './calendar.js';
-import { RuleError, shown } from './errors.js';
+import { parseId } from './errors.js';
+import { isReviewKind, parseKind } from './kinds.js';
+import { getPolicy } from './policies.js';
 import { Citation, cite } from './sources.js';
 import type { RuleWarning } from './warnings.js';
 
@@ -119,13 +121,8 @@ export const TIMESCALES: Readonly<Record<TimescaleId, TimescaleRule>> = z.record
   },
 });
 
-const TIMESCALE_IDS: ReadonlySet<string> = new Set(TimescaleId.options);
-
 export function timescaleRule(timescale: string): TimescaleRule {
-  if (!TIMESCALE_IDS.has(timescale)) {
-    throw new RuleError(`unknown timescale id ${shown(timescale)}; known ids: ${TimescaleId.options.join(', ')}`);
-  }
-  return TIMESCALES[timescale as TimescaleId];
+  return TIMESCALES[parseId(TimescaleId, timescale, 'timescale id')];
 }
 
 export function describeSpan(span: Span): string {
@@ -150,17 +147,11 @@ function applySpan(from: number, span: Span): number {
   }
 }
 
-function checkPolicy(policy: string | undefined): void {
-  // No timescale of the tables differs between the four areas, but a wrong id is still a bug.
-  if (policy !== undefined && !PolicyId.safeParse(policy).success) {
-    throw new RuleError(`unknown policy id ${shown(policy)}; known ids: ${PolicyId.options.join(', ')}`);
-  }
-}
-
 /** The last permitted date for `timescale`, counted from the trigger date `from`. */
 export function dueDate(timescale: string, from: string, policy?: string): string {
   const rule = timescaleRule(timescale);
-  checkPolicy(policy);
+  // No timescale of the tables differs between the four areas, but a wrong id is still a bug.
+  if (policy !== undefined) getPolicy(policy);
   return formatDate(applySpan(parseDate(from, `from date for ${timescale}`), rule.span));
 }
 
@@ -176,14 +167,6 @@ const KIND_TIMESCALE: Readonly<Record<ConferenceKind, TimescaleId | null>> = {
   deferred: 'deferred',
 };
 
-function checkKind(kind: string): ConferenceKind {
-  const parsed = ConferenceKind.safeParse(kind);
-  if (!parsed.success) {
-    throw new RuleError(`unknown conference kind ${shown(kind)}; known kinds: ${ConferenceKind.options.join(', ')}`);
-  }
-  return parsed.data;
-}
-
 export interface ConferenceDue {
   kind: ConferenceKind;
   timescale: TimescaleId | null;
@@ -196,7 +179,7 @@ export interface ConferenceDue {
 
 /** When a conference of `kind` must be held, given its trigger date (see TIMESCALES[…].from). */
 export function conferenceDueDate(kind: string, triggerDate: string): ConferenceDue {
-  const k = checkKind(kind);
+  const k = parseKind(kind);
   const timescale = KIND_TIMESCALE[k];
   if (timescale === null) {
     parseDate(triggerDate, 'trigger date');
@@ -218,8 +201,7 @@ export function conferenceDueDate(kind: string, triggerDate: string): Conference
  * 3 months is used — a review on that date is never late by either reading.
  */
 export function reviewTimescaleAfter(kind: string): 'first-review' | 'later-review' {
-  const k = checkKind(kind);
-  return k === 'first-review' || k === 'later-review' ? 'later-review' : 'first-review';
+  return isReviewKind(parseKind(kind)) ? 'later-review' : 'first-review';
 }
 
 /** Last permitted date of the next review, fixed at the end of this conference. */

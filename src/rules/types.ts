@@ -99,3 +99,18 @@ export type Rsvp = z.infer<typeof Rsvp>;
 /** Why a plan ended without a review conference (Bolton procedures; London summary). */
 export const PlanEndReason = z.enum(['turned-18', 'died', 'left-uk', 'married', 'moved-permanently']);
 export type PlanEndReason = z.infer<typeof PlanEndReason>;
+
+/** A local (UK wall-clock) date and time, `YYYY-MM-DDTHH:mm`, e.g. a conference's start. */
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'expected a local date and time as YYYY-MM-DDTHH:mm')
+  .refine((s) => IsoDate.safeParse(s.slice(0, 10)).success, 'not a real calendar date');
+export type LocalDateTime = z.infer<typeof LocalDateTime>;
+
+/** A safety scale, 0 (danger) to 10 (safe), as recorded by each professional (Barnsley chair's guidance). */
+export const SafetyScale = z.number().int().min(0).max(10);
+export type SafetyScale = z.infer<typeof SafetyScale>;
+
+/** The two kinds of vote: an initial conference decides plan / no plan, a review continue / discontinue. */
+export const VoteStage = z.enum(['initial', 'review']);
+export type VoteStage = z.infer<typeof VoteStage>;

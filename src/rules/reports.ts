@@ -1,0 +1,69 @@
+// When reports for a conference are due: a local policy (Bolton 24 hours before, Barnsley 2 days).
+import { LocalDateTime } from './types.js';
+import { formatDate, parseDate, stepWorkingDays, workingDayOnOrBefore } from './calendar.js';
+import { parseInput } from './errors.js';
+import { getPolicy } from './policies.js';
+import { cite, type Citation } from './sources.js';
+import type { RuleWarning } from './warnings.js';
+
+export interface ReportDeadline {
+  /** Latest local date and time, `YYYY-MM-DDTHH:mm`. */
+  by: string;
+  sendTo: string;
+  rule: string;
+  citation: Citation;
+  warnings: RuleWarning[];
+}
+
+const MINUTES_A_DAY = 24 * 60;
+
+function split(start: string): { day: number; minutes: number } {
+  const s = parseInput(LocalDateTime, start, 'conference start');
+  return { day: parseDate(s.slice(0, 10), 'conference date'), minutes: Number(s.slice(11, 13)) * 60 + Number(s.slice(14, 16)) };
+}
+
+function join(day: number, minutes: number): string {
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${formatDate(day)}T${hh}:${mm}`;
+}
+
+/**
+ * The report deadline before a conference starting at `conferenceStart` (local wall-clock time).
+ * "24 hours before" is taken as the same clock time on the previous day; "2 days before" as the
+ * same clock time 2 working days earlier, which satisfies a calendar-day reading too.
+ */
+export function reportDeadline(conferenceStart: string, policy: string): ReportDeadline {
+  const rule = getPolicy(policy).reportDeadline;
+  const { day, minutes } = split(conferenceStart);
+  let byDay: number;
+  let byMinutes: number;
+  let words: string;
+  if (rule.kind === 'hours-before') {
+    const total = day * MINUTES_A_DAY + minutes - rule.hours * 60;
+    byDay = Math.floor(total / MINUTES_A_DAY);
+    byMinutes = total - byDay * MINUTES_A_DAY;
+    words = `${rule.hours} hours before the conference`;
+  } else {
+    byDay = stepWorkingDays(day, -rule.days);
+    byMinutes = minutes;
+    words = `${rule.days} working days before the conference`;
+  }
+  const warnings: RuleWarning[] = [];
+  const workingDay = workingDayOnOrBefore(byDay);
+  if (workingDay !== byDay) {
+    warnings.push({
+      code: 'report-deadline-not-working-day',
+      message: `${words} falls on ${formatDate(byDay)}, not a working day: send reports by ${formatDate(workingDay)}.`,
+      requiresReason: false,
+      citation: rule.citation,
+    });
+  }
+  return {
+    by: join(byDay, byMinutes),
+    sendTo: rule.sendTo,
+    rule: `reports ${words}, to ${rule.sendTo} (${cite(rule.citation)})`,
+    citation: rule.citation,
+    warnings,
+  };
+}
