@@ -6,7 +6,38 @@ import {
   ConfigurationServiceClientCredentialFactory,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { CallerIdConstants, type Activity } from 'botbuilder';
 import type { BotConfig } from './config.js';
+
+/** Bot Framework's public-cloud endpoints (the SDK's own defaults). */
+const PUBLIC_CLOUD = {
+  ValidateAuthority: true,
+  ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+  ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+  ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+  OAuthUrl: AuthenticationConstants.OAuthUrl,
+  ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+  CallerId: CallerIdConstants.PublicAzureChannel,
+};
+
+/**
+ * The SDK lets a token with a bad signature escape as a plain error (HTTP 500); a forged or
+ * malformed token is an authentication failure and is answered 401 like any other.
+ */
+class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (e) {
+      const name = (e as Error).name;
+      if (name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError') {
+        throw new AuthenticationError(`Unauthorized: ${(e as Error).message}`, 401);
+      }
+      throw e;
+    }
+  }
+}
 
 export function createAdapter(config: BotConfig, log: (line: string) => void): CloudAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory({
@@ -15,8 +46,13 @@ export function createAdapter(config: BotConfig, log: (line: string) => void): C
     MicrosoftAppType: config.MicrosoftAppType ?? (config.MicrosoftAppId ? 'MultiTenant' : undefined),
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   });
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    { MicrosoftAppId: config.MicrosoftAppId, MicrosoftAppTenantId: config.MicrosoftAppTenantId },
+  const auth = new StrictAuthentication(
+    {
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+      // Overriding one endpoint makes the SDK take every endpoint from the options: give the rest.
+      ...(config.ToBotFromChannelOpenIdMetadataUrl ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl } : {}),
+    },
     credentials,
   );
   const adapter = new CloudAdapter(auth);

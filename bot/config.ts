@@ -16,9 +16,11 @@ const Env = z.object({
   ALLOWED_TENANTS: list,
   /** Comma-separated AAD object ids of users who may schedule and see every case. */
   ADMIN_USER_IDS: list,
+  /** Where Bot Framework's token signing keys are published; only sovereign clouds (and tests) change it. */
+  ToBotFromChannelOpenIdMetadataUrl: z.url().optional(),
   AZURE_TABLES_CONNECTION_STRING: z.string().trim().optional().transform((s) => s || undefined),
-  /** Folder of the embedded Azurite store when no connection string is set. */
-  DATA_DIR: z.string().default('.data'),
+  /** Folder of the embedded Azurite store when no connection string is set (default .data/azurite). */
+  DATA_DIR: z.string().trim().optional().transform((s) => s || undefined),
 });
 
 export type BotConfig = z.infer<typeof Env>;

@@ -1,13 +1,7 @@
 // Typed commands: one grammar, parsed once, so every handler receives validated arguments.
 import { z } from 'zod';
 import { PlanEndReason } from '../../src/rules/types.js';
-
-/** A case reference as social care systems write them, e.g. `CP-2026-0142`; never free text in a query. */
-export const CaseRef = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'a case reference is letters, digits and hyphens, e.g. CP-2026-0142');
+import { CaseRef } from '../../cards/common.js';
 
 const END_REASONS: Record<string, z.infer<typeof PlanEndReason>> = {
   '18': 'turned-18',
