@@ -42,18 +42,20 @@ export const ReviewChoice = z.enum(['continue', 'discontinue']);
 export const Choice = z.enum([...InitialChoice.options, ...ReviewChoice.options]);
 export type Choice = z.infer<typeof Choice>;
 
+/** What follows "no child protection plan" at an initial conference. */
+export const NoPlanRecommendation = z.enum(['child-in-need', 'no-further-action']);
+export type NoPlanRecommendation = z.infer<typeof NoPlanRecommendation>;
+
 export const Vote = z.object({
   name: PersonName,
   agency: Agency,
   role: Role,
   choice: Choice,
   reason: z.string().trim().max(2000).optional(),
+  /** With "no child protection plan": what the voter recommends instead (the tally ignores it). */
+  recommendation: NoPlanRecommendation.optional(),
 });
 export type Vote = z.infer<typeof Vote>;
-
-/** What follows "no child protection plan" at an initial conference. */
-export const NoPlanRecommendation = z.enum(['child-in-need', 'no-further-action']);
-export type NoPlanRecommendation = z.infer<typeof NoPlanRecommendation>;
 
 export const Category = z.enum(['physical', 'emotional', 'sexual', 'neglect']);
 export type Category = z.infer<typeof Category>;
