@@ -1,0 +1,395 @@
+// Every payload a card sends back, one zod schema per verb, one discriminated union for all.
+// Action.Execute sends { verb, data } and data repeats the verb; Action.Submit (the fallback)
+// sends data merged with the inputs as the message `value`. Both parse with `parseCardAction`.
+// Input ids on the cards are exactly these field names.
+import { z } from 'zod';
+import {
+  Agency,
+  Category,
+  Choice,
+  ConferenceKind,
+  IsoDate,
+  NoPlanRecommendation,
+  PersonName,
+  PlanEndReason,
+  PolicyId,
+  Role,
+  Rsvp,
+} from '../src/rules/types.js';
+import { CaseRef, Id, Initials } from './common.js';
+
+// ---- how card inputs arrive: strings, "" for an empty input, "true"/"false", "a,b" ----
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** An input a person may leave empty. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+/** An input that must be filled: empty reads as missing ("is required"). */
+const required = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
+const text = (max: number) => z.string().trim().min(1).max(max, `at most ${max} characters`);
+/** Input.Toggle sends "true"/"false"; a toggle that was never touched may be absent. */
+const Flag = z.preprocess((v) => {
+  const b = blankToUndefined(v);
+  return b === undefined ? false : b === 'true' ? true : b === 'false' ? false : b;
+}, z.boolean());
+/** A multi-select Input.ChoiceSet sends "a,b"; card data may carry a real array. */
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : (blankToUndefined(v) ?? [])),
+    z.array(item),
+  );
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:mm');
+/** Who to invite: an email address or a Teams user id. */
+const Contact = z.string().trim().min(3).max(200).regex(/^[^\s${}]+$/, 'an email address or Teams user id, without spaces');
+const ScaleValue = z.coerce.number().int('a whole number').min(0, 'from 0').max(10, 'to 10');
+
+/** The no-plan outcome needs its recommendation; the others must not have one. */
+function recommendationFits(v: { choice?: Choice; recommendation?: NoPlanRecommendation }, ctx: z.RefinementCtx, key = 'choice') {
+  if (v[key as 'choice'] === 'no-cp-plan' && !v.recommendation) {
+    ctx.addIssue({ code: 'custom', path: ['recommendation'], message: 'choose Child in Need plan or no further action' });
+  }
+  if (v[key as 'choice'] !== 'no-cp-plan' && v.recommendation) {
+    ctx.addIssue({ code: 'custom', path: ['recommendation'], message: 'only a "no child protection plan" answer has a recommendation' });
+  }
+}
+
+// ---- fixed rows: Adaptive Cards cannot add rows, so the form has this many ----
+
+export const INVITEE_ROWS = 12;
+export const SCALE_ROWS = 12;
+const ROWS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+type RowNo = (typeof ROWS)[number];
+
+const RowName = optional(PersonName);
+const RowContact = optional(Contact);
+const RowAgency = optional(Agency);
+const RowRole = optional(Role.exclude(['chair']));
+type InviteeRowShape = { [K in `invitee${RowNo}Name`]: typeof RowName } & { [K in `invitee${RowNo}Contact`]: typeof RowContact } & {
+  [K in `invitee${RowNo}Agency`]: typeof RowAgency;
+} & { [K in `invitee${RowNo}Role`]: typeof RowRole } & { [K in `invitee${RowNo}Direct`]: typeof Flag };
+const inviteeRowShape = Object.fromEntries(
+  ROWS.flatMap((n) => [
+    [`invitee${n}Name`, RowName],
+    [`invitee${n}Contact`, RowContact],
+    [`invitee${n}Agency`, RowAgency],
+    [`invitee${n}Role`, RowRole],
+    [`invitee${n}Direct`, Flag],
+  ]),
+) as InviteeRowShape;
+
+const Scale = optional(ScaleValue);
+type ScaleShape = { [K in `scale${RowNo}`]: typeof Scale };
+const scaleShape = Object.fromEntries(ROWS.map((n) => [`scale${n}`, Scale])) as ScaleShape;
+
+// ---- the verbs ----
+
+export const VERBS = [
+  'refresh',
+  'openSchedule',
+  'schedule',
+  'rsvp',
+  'checkIn',
+  'standDown',
+  'proceed',
+  'openRound',
+  'vote',
+  'closeRound',
+  'defer',
+  'dissentReason',
+  'splitDecision',
+  'proposeCategory',
+  'decideCategory',
+  'planRecord',
+  'endPlan',
+  'showRecord',
+  'myReviews',
+  'overdue',
+] as const;
+export type Verb = (typeof VERBS)[number];
+
+/** Cards that show each user their own view and refresh it. */
+export const RefreshableCard = z.enum(['vote', 'attendance', 'category']);
+export type RefreshableCard = z.infer<typeof RefreshableCard>;
+
+export const RefreshAction = z.object({
+  verb: z.literal('refresh'),
+  card: RefreshableCard,
+  conferenceId: Id,
+  roundId: Id.optional(),
+});
+
+export const OpenScheduleAction = z.object({ verb: z.literal('openSchedule') });
+export const MyReviewsAction = z.object({ verb: z.literal('myReviews') });
+export const OverdueAction = z.object({ verb: z.literal('overdue') });
+export const ShowRecordAction = z.object({ verb: z.literal('showRecord'), conferenceId: Id });
+
+export const ScheduleAction = z
+  .object({
+    verb: z.literal('schedule'),
+    caseRef: required(CaseRef),
+    childInitials: required(Initials),
+    childFullName: optional(PersonName),
+    kind: required(ConferenceKind),
+    triggerDate: required(IsoDate),
+    date: required(IsoDate),
+    time: required(Time),
+    location: optional(text(200)),
+    policy: required(PolicyId),
+    chairName: required(PersonName),
+    chairContact: required(Contact),
+    lateReason: optional(text(2000)),
+    expectedDeliveryDate: optional(IsoDate),
+    lookedAfter: Flag,
+    ...inviteeRowShape,
+  })
+  .superRefine((v, ctx) => {
+    let rows = 0;
+    for (const n of ROWS) {
+      const name = v[`invitee${n}Name`];
+      const contact = v[`invitee${n}Contact`];
+      const agency = v[`invitee${n}Agency`];
+      if (name === undefined && contact === undefined && agency === undefined) continue; // an unused row
+      rows += 1;
+      if (name === undefined) ctx.addIssue({ code: 'custom', path: [`invitee${n}Name`], message: 'is required' });
+      if (contact === undefined) ctx.addIssue({ code: 'custom', path: [`invitee${n}Contact`], message: 'is required' });
+      if (agency === undefined) ctx.addIssue({ code: 'custom', path: [`invitee${n}Agency`], message: 'choose an agency' });
+    }
+    if (rows === 0) ctx.addIssue({ code: 'custom', path: ['invitee1Name'], message: 'invite at least one person' });
+    if (v.kind === 'pre-birth' && !v.expectedDeliveryDate) {
+      ctx.addIssue({ code: 'custom', path: ['expectedDeliveryDate'], message: 'is required for a pre-birth conference' });
+    }
+    if (v.triggerDate && v.date && v.date < v.triggerDate) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'cannot be before the trigger date' });
+    }
+  });
+export type ScheduleAction = z.infer<typeof ScheduleAction>;
+
+export interface ScheduledInvitee {
+  name: string;
+  contact: string;
+  agency: Agency;
+  role: Exclude<Role, 'chair'>;
+  directContact: boolean;
+}
+
+/** The filled invitee rows of a parsed schedule form, in row order. */
+export function scheduleInvitees(a: ScheduleAction): ScheduledInvitee[] {
+  return ROWS.flatMap((n) => {
+    const name = a[`invitee${n}Name`];
+    const contact = a[`invitee${n}Contact`];
+    const agency = a[`invitee${n}Agency`];
+    if (!name || !contact || !agency) return [];
+    return [{ name, contact, agency, role: a[`invitee${n}Role`] ?? 'professional', directContact: a[`invitee${n}Direct`] }];
+  });
+}
+
+export const RsvpAction = z
+  .object({
+    verb: z.literal('rsvp'),
+    conferenceId: Id,
+    answer: Rsvp,
+    deputyName: optional(PersonName),
+  })
+  .superRefine((v, ctx) => {
+    if (v.answer === 'deputy' && !v.deputyName) ctx.addIssue({ code: 'custom', path: ['deputyName'], message: 'is required for a briefed deputy' });
+  });
+
+export const CheckInAction = z.object({ verb: z.literal('checkIn'), conferenceId: Id });
+export const StandDownAction = z.object({ verb: z.literal('standDown'), conferenceId: Id, standDownNote: optional(text(2000)) });
+export const ProceedAction = z.object({ verb: z.literal('proceed'), conferenceId: Id, proceedReason: required(text(2000)) });
+export const OpenRoundAction = z.object({ verb: z.literal('openRound'), conferenceId: Id });
+
+export const VoteAction = z
+  .object({
+    verb: z.literal('vote'),
+    conferenceId: Id,
+    roundId: Id,
+    choice: Choice,
+    recommendation: optional(NoPlanRecommendation),
+    reason: optional(text(2000)),
+  })
+  .superRefine((v, ctx) => recommendationFits(v, ctx));
+
+export const CloseRoundAction = z.object({ verb: z.literal('closeRound'), conferenceId: Id, roundId: Id });
+export const DeferAction = z.object({ verb: z.literal('defer'), conferenceId: Id, roundId: Id.optional(), deferReason: required(text(2000)) });
+export const DissentReasonAction = z.object({
+  verb: z.literal('dissentReason'),
+  conferenceId: Id,
+  roundId: Id,
+  dissentReason: required(text(2000)),
+});
+
+export const SplitDecisionAction = z
+  .object({
+    verb: z.literal('splitDecision'),
+    conferenceId: Id,
+    roundId: Id,
+    decision: required(Choice),
+    recommendation: optional(NoPlanRecommendation),
+    rationale: required(text(4000).min(20, 'give a clear rationale (at least 20 characters)')),
+  })
+  .superRefine((v, ctx) => recommendationFits({ choice: v.decision, recommendation: v.recommendation }, ctx));
+
+const categoryFields = {
+  conferenceId: Id,
+  primary: required(Category),
+  others: listOf(Category),
+};
+function othersFit(v: { primary: Category; others: Category[] }, ctx: z.RefinementCtx) {
+  if (v.others.includes(v.primary)) ctx.addIssue({ code: 'custom', path: ['others'], message: 'the primary category is already chosen' });
+  if (new Set(v.others).size !== v.others.length) ctx.addIssue({ code: 'custom', path: ['others'], message: 'a category is listed twice' });
+}
+export const ProposeCategoryAction = z.object({ verb: z.literal('proposeCategory'), ...categoryFields }).superRefine(othersFit);
+export const DecideCategoryAction = z.object({ verb: z.literal('decideCategory'), ...categoryFields }).superRefine(othersFit);
+
+export const PlanRecordAction = z
+  .object({
+    verb: z.literal('planRecord'),
+    conferenceId: Id,
+    leadProfessional: required(Id),
+    coreGroup: listOf(Id).pipe(z.array(Id).min(1, 'choose at least one core group member')),
+    coreGroupOthers: optional(text(1000)),
+    firstCoreGroupDate: required(IsoDate),
+    firstReviewDate: required(IsoDate),
+    outlinePlan: required(text(4000)),
+    contingencyPlan: required(text(4000)),
+    dangerStatements: optional(text(4000)),
+    safetyGoals: optional(text(4000)),
+    /** Carried in the card's data: the agency each `scaleN` input belongs to, in order. */
+    scaleAgencies: z.array(Agency).max(SCALE_ROWS).default([]),
+    ...scaleShape,
+  })
+  .superRefine((v, ctx) => {
+    v.scaleAgencies.forEach((_, i) => {
+      const key = `scale${i + 1}` as `scale${RowNo}`;
+      if (v[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'give a safety scale from 0 to 10' });
+    });
+  });
+export type PlanRecordAction = z.infer<typeof PlanRecordAction>;
+
+/** The safety scales of a parsed plan record, by agency. */
+export function safetyScales(a: PlanRecordAction): { agency: Agency; scale: number }[] {
+  return a.scaleAgencies.map((agency, i) => ({ agency, scale: a[`scale${i + 1}` as `scale${RowNo}`] ?? 0 }));
+}
+
+export const EndPlanAction = z.object({
+  verb: z.literal('endPlan'),
+  caseRef: CaseRef,
+  reason: required(PlanEndReason),
+  endedOn: required(IsoDate),
+  endNote: optional(text(2000)),
+});
+
+export const CardAction = z.discriminatedUnion('verb', [
+  RefreshAction,
+  OpenScheduleAction,
+  ScheduleAction,
+  RsvpAction,
+  CheckInAction,
+  StandDownAction,
+  ProceedAction,
+  OpenRoundAction,
+  VoteAction,
+  CloseRoundAction,
+  DeferAction,
+  DissentReasonAction,
+  SplitDecisionAction,
+  ProposeCategoryAction,
+  DecideCategoryAction,
+  PlanRecordAction,
+  EndPlanAction,
+  ShowRecordAction,
+  MyReviewsAction,
+  OverdueAction,
+]);
+export type CardAction = z.infer<typeof CardAction>;
+/** The payload of one verb, e.g. `ActionOf<'vote'>`. */
+export type ActionOf<V extends Verb> = Extract<CardAction, { verb: V }>;
+
+// ---- readable errors ----
+
+const FIELD_LABEL: Record<string, string> = {
+  verb: 'Card action',
+  card: 'Card',
+  conferenceId: 'Conference',
+  roundId: 'Voting round',
+  caseRef: 'Case reference',
+  childInitials: "Child's initials",
+  childFullName: "Child's full name",
+  kind: 'Kind of conference',
+  triggerDate: 'Trigger date',
+  date: 'Date of the conference',
+  time: 'Time of the conference',
+  location: 'Where',
+  policy: 'Local policy',
+  chairName: 'Chair',
+  chairContact: "Chair's email or Teams id",
+  lateReason: 'Reason for the late date',
+  expectedDeliveryDate: 'Expected delivery date',
+  lookedAfter: 'Looked after child',
+  answer: 'Your answer',
+  deputyName: "Deputy's name",
+  standDownNote: 'Note',
+  proceedReason: 'Reason for proceeding without quoracy',
+  choice: 'Your view',
+  recommendation: 'Recommendation',
+  reason: 'Reason',
+  deferReason: 'Reason for deferring',
+  dissentReason: 'Your reason',
+  decision: 'Decision',
+  rationale: 'Rationale',
+  primary: 'Primary category',
+  others: 'Other categories',
+  leadProfessional: 'Lead professional',
+  coreGroup: 'Core group',
+  coreGroupOthers: 'Other core group members',
+  firstCoreGroupDate: 'First core group date',
+  firstReviewDate: 'First review date',
+  outlinePlan: 'Outline plan',
+  contingencyPlan: 'Contingency plan',
+  dangerStatements: 'Danger statements',
+  safetyGoals: 'Safety goals',
+  scaleAgencies: 'Safety scale agencies',
+  endedOn: 'Date the plan ended',
+  endNote: 'Note',
+};
+const ROW_PART: Record<string, string> = { Name: 'name', Contact: 'email or Teams id', Agency: 'agency', Role: 'role', Direct: 'direct contact' };
+
+/** "Invitee 3: agency", "Safety scale 2", "Deputy's name" — the words on the card. */
+export function fieldLabel(field: string): string {
+  const row = /^invitee(\d+)(Name|Contact|Agency|Role|Direct)$/.exec(field);
+  if (row) return `Invitee ${row[1]}: ${ROW_PART[row[2]!]}`;
+  const scale = /^scale(\d+)$/.exec(field);
+  if (scale) return `Safety scale ${scale[1]}`;
+  return FIELD_LABEL[field] ?? field;
+}
+
+export type ParsedAction = { ok: true; action: CardAction } | { ok: false; message: string; problems: string[] };
+
+/**
+ * Parse any card submission (Action.Execute `data` or Action.Submit `value`). On failure the
+ * message names each field as the card labels it, e.g. `Deputy's name: is required for a briefed deputy`.
+ */
+export function parseCardAction(raw: unknown): ParsedAction {
+  const verb = raw && typeof raw === 'object' ? (raw as { verb?: unknown }).verb : undefined;
+  if (typeof verb !== 'string' || !(VERBS as readonly string[]).includes(verb)) {
+    const message =
+      typeof verb === 'string'
+        ? `This card action ("${verb.slice(0, 40)}") is not known. The card may be out of date: ask for a new one.`
+        : 'This card sent no action. The card may be out of date: ask for a new one.';
+    return { ok: false, message, problems: [message] };
+  }
+  const result = CardAction.safeParse(raw, {
+    error: (iss) => {
+      if (iss.input === undefined) return 'is required';
+      if (iss.code === 'invalid_value') return `choose one of: ${iss.values.map(String).join(', ')}`;
+      return undefined;
+    },
+  });
+  if (result.success) return { ok: true, action: result.data };
+  const problems = result.error.issues.map((i) => {
+    const field = i.path.length > 0 ? fieldLabel(String(i.path[0])) : 'Card';
+    const detail = i.path.length > 1 ? ` (item ${i.path.slice(1).join('.')})` : '';
+    return `${field}${detail}: ${i.message}`;
+  });
+  return { ok: false, message: `Please check: ${problems.join('; ')}.`, problems };
+}

@@ -1,0 +1,19 @@
+// The bot's typed commands: one list for the help card and the Teams manifest's command list.
+export interface Command {
+  /** What the user types (Teams shows it in the compose box; at most 32 characters). */
+  title: string;
+  /** At most 128 characters (manifest limit). */
+  description: string;
+  /** How to type it, with its argument. */
+  usage: string;
+}
+
+export const COMMANDS: readonly Command[] = [
+  { title: 'help', usage: 'help', description: 'What this bot does and the commands it understands' },
+  { title: 'schedule', usage: 'schedule', description: 'Schedule a child protection conference (opens the form)' },
+  { title: 'my reviews', usage: 'my reviews', description: 'Reviews and other items due where you are chair, invitee or core group member, soonest first' },
+  { title: 'next review', usage: 'next review <case ref>', description: 'The next review of a case you are involved in' },
+  { title: 'overdue', usage: 'overdue', description: 'Conferences, reviews and other items past their due date' },
+  { title: 'start', usage: 'start <conference>', description: 'Post the agenda and the check-in card in this chat (chair)' },
+  { title: 'end plan', usage: 'end plan <case ref>', description: 'End a plan without a review: 18, died, left the UK, married, moved permanently' },
+];

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { Agency, Choice, NoPlanRecommendation, PersonName } from '../src/rules/types.js';
+import { Child, Id, RefreshUserIds } from './common.js';
+import { defineCard } from './define.js';
+import { agencyLabel, outcomeLabel } from './labels.js';
+import { QUESTION_TEXT, childLine, tallyRows } from './present.js';
+import template from './templates/vote.json' with { type: 'json' };
+
+export const Question = z.enum(['initial', 'review']);
+export const Counts = z.partialRecord(Choice, z.number().int().min(0));
+
+/**
+ * Who is looking. `everyone` is the card posted in the chat, seen by clients that do not
+ * refresh (Teams mobile, the Agents Playground): it has the voting and the chair's buttons,
+ * and the bot checks who clicked. The other views come back from the `refresh` invoke.
+ */
+export const VoteViewer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('everyone') }),
+  z.object({
+    kind: z.literal('voter'),
+    name: PersonName,
+    agency: Agency,
+    current: z.object({ choice: Choice, recommendation: NoPlanRecommendation.optional(), reason: z.string().max(2000).optional() }).optional(),
+  }),
+  z.object({ kind: z.literal('chair') }),
+  z.object({ kind: z.literal('observer'), why: z.string().trim().min(1).max(300) }),
+]);
+
+export const VoteView = z.object({
+  conferenceId: Id,
+  roundId: Id,
+  child: Child,
+  question: Question,
+  round: z.number().int().min(1).default(1),
+  open: z.boolean().default(true),
+  /** The eligible agencies (one view each) and whether each has voted. */
+  agencies: z.array(z.object({ agency: Agency, voted: z.boolean() })),
+  /** The live count: shown in the chair's view only. */
+  counts: Counts.default({}),
+  viewer: VoteViewer.default({ kind: 'everyone' }),
+  refreshUserIds: RefreshUserIds,
+});
+export type VoteView = z.input<typeof VoteView>;
+
+export const voteCard = defineCard(VoteView, template, (v) => {
+  const kind = v.viewer.kind;
+  const voted = v.agencies.filter((a) => a.voted).length;
+  const voter = v.viewer.kind === 'voter' ? v.viewer : undefined;
+  const current = voter?.current;
+  return {
+    ...v,
+    childText: childLine(v.child),
+    questionText: QUESTION_TEXT[v.question],
+    progressText: `${voted} of ${v.agencies.length} ${v.agencies.length === 1 ? 'agency has' : 'agencies have'} given their view.`,
+    showCounts: kind === 'chair',
+    tally: tallyRows(v.question, v.counts),
+    agencies: v.agencies.map((a) => ({ agencyLabel: agencyLabel(a.agency), votedText: a.voted ? '✓ voted' : 'waiting' })),
+    whyNot: v.viewer.kind === 'observer' ? v.viewer.why : undefined,
+    currentText: voter && current && `Your view for ${agencyLabel(voter.agency)}: **${outcomeLabel(current.choice, current.recommendation)}**${v.open ? ' — you can change it until the chair closes the round.' : ''}`,
+    currentReason: current?.reason ?? '',
+    showVoting: v.open && (kind === 'everyone' || kind === 'voter'),
+    votingPrompt: voter ? `Your view for ${agencyLabel(voter.agency)}:` : "Agency representatives: give your agency's view.",
+    showChairTools: v.open && (kind === 'everyone' || kind === 'chair'),
+    chairSuffix: kind === 'everyone' ? ' (chair)' : '',
+  };
+});
