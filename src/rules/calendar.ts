@@ -64,23 +64,29 @@ function isWeekend(dayNumber: number): boolean {
 // Lookups per call would cost ~0.4 ms, so each year's dates become a Set the first time asked.
 let library: Holidays | undefined;
 const holidaysByYear = new Map<number, ReadonlySet<number>>();
+const listedByYear = new Map<number, number[]>();
+
+/** Weekday `public` dates the library lists under `year` (a substitute may spill into the next). */
+function listed(year: number): number[] {
+  let days = listedByYear.get(year);
+  if (days) return days;
+  library ??= new Holidays('GB', 'ENG');
+  days = library
+    .getHolidays(year)
+    .filter((h) => h.type === 'public')
+    // The library's dates read `YYYY-MM-DD hh:mm:ss`.
+    .map((h) => dayOf(Number(h.date.slice(0, 4)), Number(h.date.slice(5, 7)), Number(h.date.slice(8, 10))))
+    .filter((n) => !isWeekend(n));
+  listedByYear.set(year, days);
+  return days;
+}
 
 function holidaysIn(year: number): ReadonlySet<number> {
   let set = holidaysByYear.get(year);
-  if (set) return set;
-  library ??= new Holidays('GB', 'ENG');
-  const days = new Set<number>();
-  // A substitute day may be listed under the neighbouring year, so look either side.
-  for (const y of [year - 1, year, year + 1]) {
-    for (const h of library.getHolidays(y)) {
-      if (h.type !== 'public') continue;
-      // The library's dates read `YYYY-MM-DD hh:mm:ss`.
-      const n = dayOf(Number(h.date.slice(0, 4)), Number(h.date.slice(5, 7)), Number(h.date.slice(8, 10)));
-      if (yearOf(n) === year && !isWeekend(n)) days.add(n);
-    }
+  if (!set) {
+    set = new Set([year - 1, year, year + 1].flatMap(listed).filter((n) => yearOf(n) === year));
+    holidaysByYear.set(year, set);
   }
-  set = days;
-  holidaysByYear.set(year, set);
   return set;
 }
 

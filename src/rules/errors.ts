@@ -39,7 +39,6 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Check a value against an enum of ids; the error names the value and lists the known ids. */
 export function parseId<T extends string>(schema: z.ZodEnum<{ [K in T]: K }>, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data as T;
+  if ((schema.options as readonly unknown[]).includes(value)) return value as T;
   throw new RuleError(`unknown ${what} ${shown(value)}; known ids: ${schema.options.join(', ')}`);
 }
