@@ -1,0 +1,232 @@
+// The one place where records meet @azure/data-tables: every write is zod-encoded, every read
+// zod-decoded, so a malformed entity is reported where it is read — naming its table and keys —
+// instead of surfacing later as a wrong tally. Several record kinds may share one table (all
+// of a conference lives in one partition so that it can change in one transaction).
+import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import { isConflict, isNotFound, isStale } from './azure-errors.js';
+import { assertKey, prefixEnd } from './keys.js';
+
+/** What a record looks like in the table: flat primitive properties. */
+export type EntityProps = { [property: string]: string | number | boolean | undefined };
+
+export interface Key {
+  partitionKey: string;
+  rowKey: string;
+}
+
+/** A record as read, with the ETag that guards the next write of it. */
+export interface Stored<T> {
+  value: T;
+  etag: string;
+}
+
+export interface RecordSpec<T> {
+  /** What one row is, for messages: "vote", "invitee". */
+  name: string;
+  schema: z.ZodType<T, EntityProps>;
+  key(value: T): Key;
+}
+
+/** A row that is in the table but is not a valid record of its kind. */
+export class MalformedEntityError extends Error {
+  override name = 'MalformedEntityError';
+  constructor(
+    readonly table: string,
+    readonly partitionKey: string,
+    readonly rowKey: string,
+    problem: string,
+  ) {
+    super(`Malformed entity in table ${table} (PartitionKey '${partitionKey}', RowKey '${rowKey}'): ${problem}`);
+  }
+}
+
+/** A record the code tried to write that does not satisfy its schema. */
+export class InvalidRecordError extends Error {
+  override name = 'InvalidRecordError';
+  constructor(readonly table: string, record: string, problem: string) {
+    super(`Refusing to write an invalid ${record} to table ${table}: ${problem}`);
+  }
+}
+
+export interface QueryOptions {
+  /** Only rows whose RowKey starts with this. */
+  prefix?: string;
+  /** RowKey ≥ this (inclusive). */
+  from?: string;
+  /** RowKey < this (exclusive). */
+  below?: string;
+  /** A further condition, built with the `odata` tag (never by string concatenation). */
+  filter?: string;
+  /** Stop after this many rows. */
+  limit?: number;
+}
+
+export type Modified<T> =
+  | { outcome: 'not-found' }
+  | { outcome: 'unchanged'; stored: Stored<T> }
+  | { outcome: 'changed'; stored: Stored<T>; previous: T };
+
+const SYSTEM_PROPERTIES = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp']);
+const MAX_ATTEMPTS = 40;
+
+export class EntitySet<T> {
+  constructor(
+    readonly client: TableClient,
+    readonly spec: RecordSpec<T>,
+  ) {}
+
+  get table(): string {
+    return this.client.tableName;
+  }
+
+  /** Validates and flattens a record into an entity with its keys. */
+  toEntity(value: T): Key & EntityProps {
+    const encoded = z.safeEncode(this.spec.schema, value);
+    if (!encoded.success) throw new InvalidRecordError(this.table, this.spec.name, z.prettifyError(encoded.error));
+    const key = this.spec.key(value);
+    assertKey('PartitionKey', key.partitionKey);
+    assertKey('RowKey', key.rowKey);
+    const entity: Key & EntityProps = { ...key };
+    for (const [k, v] of Object.entries(encoded.data)) if (v !== undefined) entity[k] = v;
+    return entity;
+  }
+
+  /** Validates an entity read back; the record's own fields must also give back its keys. */
+  fromEntity(entity: TableEntityResult<Record<string, unknown>>): Stored<T> {
+    const { partitionKey = '', rowKey = '', etag } = entity;
+    const props: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(entity)) if (!SYSTEM_PROPERTIES.has(k) && !k.startsWith('odata.')) props[k] = v;
+    const parsed = this.spec.schema.safeParse(props);
+    if (!parsed.success) {
+      throw new MalformedEntityError(this.table, partitionKey, rowKey, `not a valid ${this.spec.name}:\n${z.prettifyError(parsed.error)}`);
+    }
+    const key = this.spec.key(parsed.data);
+    if (key.partitionKey !== partitionKey || key.rowKey !== rowKey) {
+      throw new MalformedEntityError(this.table, partitionKey, rowKey, `its ${this.spec.name} fields belong under PartitionKey '${key.partitionKey}', RowKey '${key.rowKey}'`);
+    }
+    return { value: parsed.data, etag };
+  }
+
+  /** True when two records would be stored identically (the test for "nothing changed"). */
+  same(a: T, b: T): boolean {
+    return stableJson(this.toEntity(a)) === stableJson(this.toEntity(b));
+  }
+
+  async get(key: Key): Promise<Stored<T> | undefined> {
+    try {
+      return this.fromEntity(await this.client.getEntity(key.partitionKey, key.rowKey));
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  /** Inserts; if the key is taken, returns what is there instead (never overwrites). */
+  async create(value: T): Promise<{ created: true; stored: Stored<T> } | { created: false; existing: Stored<T> }> {
+    const entity = this.toEntity(value);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { etag } = await this.client.createEntity(entity);
+        return { created: true, stored: { value, etag: etag ?? '' } };
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+      }
+      const existing = await this.get(entity);
+      if (existing) return { created: false, existing };
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`${this.spec.name} in ${this.table} kept appearing and vanishing`);
+    }
+  }
+
+  /** Replaces the row only if it still has `etag`; a 412 otherwise (see retryOnStale). */
+  async replace(value: T, etag: string): Promise<Stored<T>> {
+    const result = await this.client.updateEntity(this.toEntity(value), 'Replace', { etag });
+    return { value, etag: result.etag ?? '' };
+  }
+
+  async upsert(value: T): Promise<void> {
+    await this.client.upsertEntity(this.toEntity(value), 'Replace');
+  }
+
+  async delete(key: Key, etag?: string): Promise<boolean> {
+    try {
+      await this.client.deleteEntity(key.partitionKey, key.rowKey, etag === undefined ? {} : { etag });
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * Read–change–write guarded by the ETag, retried when another writer got there first (412).
+   * `change` returns the next record, or the current one to leave it alone; it may run
+   * several times, so it must not have side effects.
+   */
+  async modify(key: Key, change: (current: T) => T): Promise<Modified<T>> {
+    return retryOnStale(async () => {
+      const current = await this.get(key);
+      if (!current) return { outcome: 'not-found' } as const;
+      const next = change(current.value);
+      if (this.same(current.value, next)) return { outcome: 'unchanged', stored: current } as const;
+      return { outcome: 'changed', stored: await this.replace(next, current.etag), previous: current.value } as const;
+    });
+  }
+
+  /** Rows of one partition, in RowKey order: a partition query, never a table scan. */
+  async query(partitionKey: string, options: QueryOptions = {}): Promise<Stored<T>[]> {
+    let filter = odata`PartitionKey eq ${partitionKey}`;
+    const from = options.from ?? options.prefix;
+    const below = options.below ?? (options.prefix === undefined ? undefined : prefixEnd(options.prefix));
+    if (from !== undefined) filter += ` and ${odata`RowKey ge ${from}`}`;
+    if (below !== undefined) filter += ` and ${odata`RowKey lt ${below}`}`;
+    if (options.filter !== undefined) filter += ` and (${options.filter})`;
+    const rows: Stored<T>[] = [];
+    const pages = this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(options.limit ?? 1000, 1000) });
+    for await (const page of pages) {
+      for (const entity of page) {
+        rows.push(this.fromEntity(entity));
+        if (options.limit !== undefined && rows.length >= options.limit) return rows;
+      }
+    }
+    return rows;
+  }
+
+  // Transaction actions: combine with `submit` for an all-or-nothing change of one partition.
+  createAction(value: T): TransactionAction {
+    return ['create', this.toEntity(value)];
+  }
+  replaceAction(value: T, etag: string): TransactionAction {
+    return ['update', this.toEntity(value), 'Replace', { etag }];
+  }
+  upsertAction(value: T): TransactionAction {
+    return ['upsert', this.toEntity(value), 'Replace'];
+  }
+}
+
+/** One entity-group transaction (one table, one partition, ≤ 100 actions): all or nothing. */
+export async function submit(client: TableClient, actions: TransactionAction[]): Promise<void> {
+  if (actions.length === 0) return;
+  if (actions.length > 100) throw new Error(`a transaction takes at most 100 actions, not ${actions.length}`);
+  await client.submitTransaction(actions);
+}
+
+/**
+ * Runs an optimistic read–decide–write until it is not overtaken. `attempt` reads afresh each
+ * time; a 412 (stale ETag) — or a 409 when `alsoOnConflict` — means someone else wrote first.
+ */
+export async function retryOnStale<R>(attempt: () => Promise<R>, alsoOnConflict = false): Promise<R> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!(isStale(err) || (alsoOnConflict && isConflict(err))) || n >= MAX_ATTEMPTS) throw err;
+    }
+    // Jittered back-off so that racers spread out instead of colliding again.
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 ** n)));
+  }
+}
+
+function stableJson(entity: EntityProps): string {
+  return JSON.stringify(Object.keys(entity).sort().map((k) => [k, entity[k]]));
+}

@@ -1,0 +1,48 @@
+// The store's tables and the clients for them. Keys and reasons: ./README.md.
+import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
+
+export const TABLES = {
+  /** Everything of one conference, PartitionKey = conference id. */
+  conferences: 'Conferences',
+  /** Everything of one case (plans, its due items), PartitionKey = case reference. */
+  cases: 'Cases',
+  /** Due items per person, PartitionKey = Teams user id. */
+  dueByUser: 'DueByUser',
+  /** Due items per day, PartitionKey = due date: the reminder run's work list. */
+  dueByDay: 'DueByDay',
+  /** Conversation references for proactive 1:1 messages, PartitionKey = Teams user id. */
+  conversations: 'Conversations',
+  /** Append-only audit trail, PartitionKey = conference id. */
+  audit: 'Audit',
+  /** Leases (one reminder run at a time) and reminder-sent markers. */
+  schedule: 'Schedule',
+} as const;
+
+export type TableId = keyof typeof TABLES;
+export type TableClients = { readonly [id in TableId]: TableClient };
+
+/**
+ * Table names are alphanumeric, 3–63 characters, starting with a letter; a prefix lets tests
+ * (or two deployments sharing one account) keep their tables apart.
+ */
+export function tableClients(connectionString: string, prefix = '', options: TableServiceClientOptions = {}): TableClients {
+  if (prefix !== '' && !/^[A-Za-z][A-Za-z0-9]{0,40}$/.test(prefix)) {
+    throw new Error(`table prefix ${JSON.stringify(prefix)}: letters and digits only, starting with a letter`);
+  }
+  const insecure = allowsHttp(connectionString);
+  const clients = {} as { [id in TableId]: TableClient };
+  for (const id of Object.keys(TABLES) as TableId[]) {
+    clients[id] = TableClient.fromConnectionString(connectionString, prefix + TABLES[id], { allowInsecureConnection: insecure, ...options });
+  }
+  return clients;
+}
+
+/** Azurite speaks plain http; the SDK refuses that unless told. Azure itself is https only. */
+function allowsHttp(connectionString: string): boolean {
+  return /UseDevelopmentStorage=true/i.test(connectionString) || /Endpoint=http:\/\//i.test(connectionString) || /DefaultEndpointsProtocol=http;/i.test(connectionString);
+}
+
+/** Creates any missing table (createTable ignores "already exists"). */
+export async function createTables(clients: TableClients, abortSignal?: AbortSignal): Promise<void> {
+  await Promise.all(Object.values(clients).map((c) => c.createTable({ abortSignal })));
+}
