@@ -34,14 +34,20 @@ export interface QuoracyResult {
   citation: Citation;
 }
 
-/** Roles that neither count towards quoracy nor vote, as named in the excluded list. */
+/** Roles that neither count towards quoracy nor vote: "You are here as …". */
 export const NON_MEMBER_ROLES: Readonly<Record<Exclude<Role, 'professional'>, string>> = {
-  family: 'family member',
-  advocate: 'advocate',
-  supporter: 'supporter',
-  'support-staff': 'attending to support staff',
+  family: 'a family member',
+  advocate: 'an advocate',
+  supporter: 'a supporter',
+  'support-staff': 'someone attending to support staff',
   chair: 'the chair',
 };
+
+/** "A family member does not vote." */
+export function nonMemberWhy(role: Exclude<Role, 'professional'>, what: string): string {
+  const who = NON_MEMBER_ROLES[role];
+  return `${who[0]!.toUpperCase()}${who.slice(1)} ${what}`;
+}
 
 export function quoracy(attendees: readonly Attendee[]): QuoracyResult {
   const list = parseInput(z.array(Attendee), attendees, 'attendees');
@@ -52,7 +58,7 @@ export function quoracy(attendees: readonly Attendee[]): QuoracyResult {
     if (!a.present) {
       excluded.push({ name: a.name, why: 'not present' });
     } else if (a.role !== 'professional') {
-      excluded.push({ name: a.name, why: `${NON_MEMBER_ROLES[a.role]}: does not count towards quoracy` });
+      excluded.push({ name: a.name, why: nonMemberWhy(a.role, 'does not count towards quoracy') });
     } else if (a.agency === CHILDRENS_SOCIAL_CARE) {
       // Children's Social Care counts as the lead agency; the direct-contact test is for the others.
       if (childrensSocialCare) excluded.push({ name: a.name, why: "Children's Social Care is already counted (each agency counts once)" });

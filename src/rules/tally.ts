@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Choice, InitialChoice, IsoDate, Vote, type PolicyId, type VoteStage } from './types.js';
 import { RuleError, parseInput, shown } from './errors.js';
 import { getPolicy, type Policy } from './policies.js';
-import { NON_MEMBER_ROLES, type Excluded } from './quoracy.js';
+import { nonMemberWhy, type Excluded } from './quoracy.js';
 import { cite, type Citation } from './sources.js';
 import { dueDate } from './timescales.js';
 import type { RuleWarning } from './warnings.js';
@@ -137,7 +137,7 @@ export function tally(votes: readonly Vote[], policy: string, opts: TallyOptions
   const notes: RuleWarning[] = [];
   for (const v of list) {
     if (v.role !== 'professional') {
-      excluded.push({ name: v.name, why: `${NON_MEMBER_ROLES[v.role]}: does not vote` });
+      excluded.push({ name: v.name, why: nonMemberWhy(v.role, 'does not vote') });
       continue;
     }
     const first = counted.find((c) => c.agency === v.agency);
