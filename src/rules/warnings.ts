@@ -9,7 +9,6 @@ export const WarningCode = z.enum([
   'conflicting-agency-views',
   'dissent-without-reason',
   'split-referral-dates-need-decision-date',
-  'no-plan-recommendation',
   'report-deadline-not-working-day',
 ]);
 export type WarningCode = z.infer<typeof WarningCode>;
