@@ -1,8 +1,11 @@
 // The conference record: RowKey 'conference' in the conference's own partition of Conferences.
+// Each case also lists its conferences (Cases table, PK case ref, RK 'conference|<id>'), so
+// "the conference for CASE" is a partition query, not a scan of Conferences.
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { ConferenceKind, IsoDate, PersonName, PolicyId } from '../rules/types.js';
 import { EntitySet, type Modified, type Stored } from './entity-set.js';
+import { joinKey, keyPart } from './keys.js';
 import { ConferenceId, FreeText, Instant, Person, CaseRef, json } from './schema.js';
 
 export const ConferenceStatus = z.enum(['scheduled', 'in-progress', 'stood-down', 'deferred', 'decided', 'closed']);
@@ -25,6 +28,8 @@ export const Conference = z.object({
   dueBy: IsoDate,
   /** Why it is held after `dueBy`, when it is. */
   lateReason: FreeText.optional(),
+  /** Why the chair proceeded although not quorate (RULES.md, Quoracy); the decision repeats it. */
+  quoracyBreachReason: FreeText.optional(),
   chair: json(Person),
   status: ConferenceStatus,
   /** The Teams group chat where it runs, once created. */
@@ -45,6 +50,15 @@ export function conferenceRows(client: TableClient): EntitySet<Conference> {
   return new EntitySet(client, { name: 'conference', schema: Conference, key: (c) => conferenceKey(c.id) });
 }
 
+/** A case's pointer to one of its conferences. */
+const CaseConference = z.object({ caseRef: CaseRef, conferenceId: ConferenceId, scheduledAt: Instant, kind: ConferenceKind });
+type CaseConference = z.infer<typeof CaseConference>;
+const caseConferenceKey = (c: Pick<CaseConference, 'caseRef' | 'conferenceId'>) => ({ partitionKey: keyPart(c.caseRef), rowKey: joinKey('conference', c.conferenceId) });
+const pointerTo = (c: Conference): CaseConference => ({ caseRef: c.caseRef, conferenceId: c.id, scheduledAt: c.scheduledAt, kind: c.kind });
+
+/** Conferences still to be held or running. */
+const ACTIVE: readonly ConferenceStatus[] = ['scheduled', 'in-progress'];
+
 export type CreateConferenceResult =
   | { outcome: 'created' | 'unchanged'; conference: Conference }
   /** The id is taken by a different conference: nothing was written. */
@@ -52,16 +66,31 @@ export type CreateConferenceResult =
 
 export class Conferences {
   readonly rows: EntitySet<Conference>;
-  constructor(client: TableClient) {
+  private readonly byCase: EntitySet<CaseConference>;
+  constructor(client: TableClient, cases: TableClient) {
     this.rows = conferenceRows(client);
+    this.byCase = new EntitySet(cases, { name: 'case conference', schema: CaseConference, key: caseConferenceKey });
   }
 
   /** Creating the same conference twice (a repeated command) changes nothing. */
   async create(conference: Conference): Promise<CreateConferenceResult> {
     const result = await this.rows.create(conference);
-    if (result.created) return { outcome: 'created', conference };
-    const existing = result.existing.value;
-    return { outcome: this.rows.same(existing, conference) ? 'unchanged' : 'id-taken', conference: existing };
+    if (!result.created && !this.rows.same(result.existing.value, conference)) return { outcome: 'id-taken', conference: result.existing.value };
+    // Written after the conference, so a repeat after a failure in between completes it.
+    await this.byCase.upsert(pointerTo(conference));
+    return { outcome: result.created ? 'created' : 'unchanged', conference };
+  }
+
+  /** The case's conferences in date order. */
+  async listForCase(caseRef: string): Promise<Conference[]> {
+    const pointers = await this.byCase.query(keyPart(caseRef), { prefix: 'conference|' });
+    const found = await Promise.all(pointers.map((p) => this.get(p.value.conferenceId)));
+    return found.filter((c): c is Conference => c !== undefined).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
+  }
+
+  /** The case's earliest conference that is scheduled or in progress. */
+  async nextForCase(caseRef: string): Promise<Conference | undefined> {
+    return (await this.listForCase(caseRef)).find((c) => ACTIVE.includes(c.status));
   }
 
   async get(id: ConferenceId): Promise<Conference | undefined> {
@@ -74,7 +103,15 @@ export class Conferences {
 
   /** ETag-guarded change; `change` may run more than once. */
   async update(id: ConferenceId, change: (c: Conference) => Conference): Promise<Modified<Conference>> {
-    return this.rows.modify(conferenceKey(id), change);
+    const result = await this.rows.modify(conferenceKey(id), change);
+    if (result.outcome === 'changed') {
+      const [before, after] = [pointerTo(result.previous), pointerTo(result.stored.value)];
+      if (!this.byCase.same(before, after)) {
+        if (before.caseRef !== after.caseRef) await this.byCase.delete(caseConferenceKey(before));
+        await this.byCase.upsert(after);
+      }
+    }
+    return result;
   }
 
   async setStatus(id: ConferenceId, status: ConferenceStatus): Promise<Modified<Conference>> {

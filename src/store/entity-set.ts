@@ -25,7 +25,7 @@ export interface RecordSpec<T> {
   /** What one row is, for messages: "vote", "invitee". */
   name: string;
   schema: z.ZodType<T, EntityProps>;
-  key(value: T): Key;
+  key(value: NoInfer<T>): Key;
 }
 
 /** A row that is in the table but is not a valid record of its kind. */
@@ -135,6 +135,22 @@ export class EntitySet<T> {
       const existing = await this.get(entity);
       if (existing) return { created: false, existing };
       if (attempt >= MAX_ATTEMPTS) throw new Error(`${this.spec.name} in ${this.table} kept appearing and vanishing`);
+    }
+  }
+
+  /**
+   * Stores the record whatever is there: `created`, `updated`, or `unchanged` when an identical
+   * record is already stored (nothing written). `same` may narrow what counts as a change.
+   */
+  async put(value: T, same: (stored: T, next: T) => boolean = (a, b) => this.same(a, b)): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; stored: Stored<T> }> {
+    const key = this.spec.key(value);
+    for (;;) {
+      const created = await this.create(value);
+      if (created.created) return { outcome: 'created', stored: created.stored };
+      const result = await this.modify(key, (current) => (same(current, value) ? current : value));
+      if (result.outcome === 'changed') return { outcome: 'updated', stored: result.stored };
+      if (result.outcome === 'unchanged') return { outcome: 'unchanged', stored: result.stored };
+      // Deleted between the two steps: try again.
     }
   }
 

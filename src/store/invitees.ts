@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Agency, PersonName, Role, Rsvp } from '../rules/types.js';
 import { EntitySet, type Modified } from './entity-set.js';
 import { joinKey, keyPart } from './keys.js';
-import { ConferenceId, Instant, UserId, json } from './schema.js';
+import { ConferenceId, Instant, TeamsId, UserId, json } from './schema.js';
 
 export const RsvpAnswer = z
   .object({
@@ -33,6 +33,8 @@ export const Invitee = z.object({
   conferenceId: ConferenceId,
   /** AAD object id in Teams; for someone without Teams, any stable id the bot assigns. */
   userId: UserId,
+  /** Teams' id for the person (29:…), once known: needed to message them 1:1. */
+  teamsId: TeamsId.optional(),
   name: PersonName,
   agency: Agency,
   role: Role,
@@ -69,6 +71,7 @@ export class Invitees {
     const result = await this.rows.modify(inviteeKey(invitation.conferenceId, invitation.userId), (cur) => ({
       ...cur,
       name: invitation.name,
+      teamsId: invitation.teamsId ?? cur.teamsId,
       agency: invitation.agency,
       role: invitation.role,
       directContact: invitation.directContact,

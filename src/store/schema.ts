@@ -35,7 +35,10 @@ export type ConferenceId = z.infer<typeof ConferenceId>;
 export const UserId = z.string().trim().min(1, 'a user id is required').max(200);
 export type UserId = z.infer<typeof UserId>;
 
-export const Person = z.object({ userId: UserId, name: PersonName });
+/** Teams' own user id (29:…): what proactive messages and mentions are addressed to. */
+export const TeamsId = z.string().min(1).max(200);
+
+export const Person = z.object({ userId: UserId, name: PersonName, teamsId: TeamsId.optional() });
 export type Person = z.infer<typeof Person>;
 
 /** The local authority's case reference; may contain '/' (encoded in keys). */

@@ -1,7 +1,13 @@
 // The store the bot depends on: one repository per record family over shared table clients.
+import { AuditLog } from './audit.js';
+import { Cards } from './cards.js';
 import { Conferences } from './conferences.js';
+import { Conversations } from './conversations.js';
 import { Decisions } from './decisions.js';
+import { DueItems } from './due-items.js';
 import { Invitees } from './invitees.js';
+import { Plans } from './plans.js';
+import { Leases, Reminders } from './schedule.js';
 import type { TableClients } from './tables.js';
 import { Votes } from './votes.js';
 
@@ -10,13 +16,27 @@ export interface Store {
   invitees: Invitees;
   votes: Votes;
   decisions: Decisions;
+  cards: Cards;
+  plans: Plans;
+  dueItems: DueItems;
+  conversations: Conversations;
+  audit: AuditLog;
+  leases: Leases;
+  reminders: Reminders;
 }
 
 export function createStore(tables: TableClients): Store {
   return {
-    conferences: new Conferences(tables.conferences),
+    conferences: new Conferences(tables.conferences, tables.cases),
     invitees: new Invitees(tables.conferences),
     votes: new Votes(tables.conferences),
     decisions: new Decisions(tables.conferences),
+    cards: new Cards(tables.conferences),
+    plans: new Plans(tables.cases),
+    dueItems: new DueItems(tables.cases, tables.dueByUser, tables.dueByDay),
+    conversations: new Conversations(tables.conversations),
+    audit: new AuditLog(tables.audit),
+    leases: new Leases(tables.schedule),
+    reminders: new Reminders(tables.schedule),
   };
 }

@@ -1,0 +1,171 @@
+// Dates that someone must act by — reviews, core groups, reports, minutes… — kept three ways so
+// that each question asked of them is one partition query:
+//   Cases      PK case ref   RK 'due|<date>|<kind>|<conference|->'        "next review for CASE"
+//   DueByUser  PK user id    RK '<date>|<kind>|<case ref>|<conference|->'  "my upcoming reviews", "overdue for me"
+//   DueByDay   PK date       RK '<kind>|<case ref>|<conference|->'         the reminder run's list for a day
+// The case row is the source of truth (it lists the people); the other two are indexes written
+// after it. Every write is keyed by the item, so repeating schedule/complete/cancel after a
+// failure part-way heals the indexes instead of duplicating them.
+import type { TableClient } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
+import { z } from 'zod';
+import { IsoDate } from '../rules/types.js';
+import { EntitySet, type QueryOptions } from './entity-set.js';
+import { joinKey, keyPart, prefixEnd } from './keys.js';
+import { CaseRef, ConferenceId, UserId, json } from './schema.js';
+
+export const DueKind = z.enum([
+  'conference',
+  'review',
+  'report',
+  'core-group',
+  'decision-circulated',
+  'minutes',
+  'minute-amendments',
+  'split-referral',
+  'split-panel',
+  'cin-review',
+]);
+export type DueKind = z.infer<typeof DueKind>;
+
+const Title = z.string().trim().min(1).max(200);
+
+/** Identifies one due item. */
+export const DueRef = z.object({ kind: DueKind, due: IsoDate, caseRef: CaseRef, conferenceId: ConferenceId.optional() });
+export type DueRef = z.infer<typeof DueRef>;
+
+export const DueItem = DueRef.extend({
+  /** What to show, e.g. "Review conference AB (CP/2026/0042)". Never the child's full name. */
+  title: Title,
+  /** Who is told: chair, lead professional, core group… */
+  userIds: z.array(UserId).max(200),
+  done: z.boolean(),
+});
+export type DueItem = z.infer<typeof DueItem>;
+
+/** What one person sees in "my upcoming …". */
+export const UserDueItem = DueRef.extend({ userId: UserId, title: Title, done: z.boolean() });
+export type UserDueItem = z.infer<typeof UserDueItem>;
+
+const CaseDueRow = DueItem.extend({ userIds: json(z.array(UserId).max(200)) });
+const DayDueRow = CaseDueRow;
+
+const tail = (r: DueRef) => r.conferenceId ?? '-';
+const caseDueKey = (r: DueRef) => ({ partitionKey: keyPart(r.caseRef), rowKey: joinKey('due', r.due, r.kind, tail(r)) });
+const userDueKey = (r: UserDueItem) => ({ partitionKey: keyPart(r.userId), rowKey: joinKey(r.due, r.kind, keyPart(r.caseRef), tail(r)) });
+const dayDueKey = (r: DueRef) => ({ partitionKey: r.due, rowKey: joinKey(r.kind, keyPart(r.caseRef), tail(r)) });
+
+export interface DueQuery {
+  /** Due on or after this date. */
+  from?: IsoDate;
+  /** Due on or before this date. */
+  to?: IsoDate;
+  /** Due strictly before this date (overdue as of a day). */
+  before?: IsoDate;
+  kinds?: readonly DueKind[];
+  /** Done items are left out unless asked for. */
+  includeDone?: boolean;
+  limit?: number;
+}
+
+export class DueItems {
+  readonly byCase: EntitySet<DueItem>;
+  readonly byUser: EntitySet<UserDueItem>;
+  readonly byDay: EntitySet<DueItem>;
+
+  constructor(cases: TableClient, dueByUser: TableClient, dueByDay: TableClient) {
+    this.byCase = new EntitySet<DueItem>(cases, { name: 'due item', schema: CaseDueRow, key: caseDueKey });
+    this.byUser = new EntitySet(dueByUser, { name: 'due item (by user)', schema: UserDueItem, key: userDueKey });
+    this.byDay = new EntitySet<DueItem>(dueByDay, { name: 'due item (by day)', schema: DayDueRow, key: dayDueKey });
+  }
+
+  /** Adds or changes an item and tells exactly `item.userIds`; people dropped from it lose their row. */
+  async schedule(item: DueItem): Promise<{ outcome: 'created' | 'updated' | 'unchanged' }> {
+    const before = await this.byCase.get(caseDueKey(item));
+    const { outcome } = await this.byCase.put(item);
+    const dropped = (before?.value.userIds ?? []).filter((u) => !item.userIds.includes(u));
+    await Promise.all([
+      ...item.userIds.map((userId) => this.byUser.upsert(forUser(item, userId))),
+      ...dropped.map((userId) => this.byUser.delete(userDueKey(forUser(item, userId)))),
+      this.byDay.upsert(item),
+    ]);
+    return { outcome };
+  }
+
+  /** Marks the item done (or not) everywhere it is listed. */
+  async complete(ref: DueRef, done = true): Promise<{ outcome: 'changed' | 'unchanged' | 'not-found' }> {
+    const result = await this.byCase.modify(caseDueKey(ref), (item) => ({ ...item, done }));
+    if (result.outcome === 'not-found') return result;
+    const item = result.stored.value;
+    await Promise.all([...item.userIds.map((userId) => this.byUser.upsert(forUser(item, userId))), this.byDay.upsert(item)]);
+    return { outcome: result.outcome };
+  }
+
+  /** Removes the item (a rescheduled review: cancel the old date, schedule the new one). */
+  async cancel(ref: DueRef): Promise<{ outcome: 'removed' | 'not-found' }> {
+    const stored = await this.byCase.get(caseDueKey(ref));
+    if (!stored) return { outcome: 'not-found' };
+    const item = stored.value;
+    await Promise.all([...item.userIds.map((userId) => this.byUser.delete(userDueKey(forUser(item, userId)))), this.byDay.delete(dayDueKey(item))]);
+    // The case row goes last: until then a repeat of cancel still knows whom to clear.
+    await this.byCase.delete(caseDueKey(item));
+    return { outcome: 'removed' };
+  }
+
+  /** One person's items in date order — "my upcoming reviews" is `{ from: today, kinds: ['review'] }`. */
+  async forUser(userId: string, query: DueQuery = {}): Promise<UserDueItem[]> {
+    return values(this.byUser.query(keyPart(userId), { ...dateRange(query, ''), filter: filterOf(query), limit: query.limit }));
+  }
+
+  async upcomingForUser(userId: string, today: IsoDate, query: Omit<DueQuery, 'from' | 'before'> = {}): Promise<UserDueItem[]> {
+    return this.forUser(userId, { ...query, from: today });
+  }
+
+  /** Not done and due before `today`. */
+  async overdueForUser(userId: string, today: IsoDate, query: Pick<DueQuery, 'kinds' | 'limit'> = {}): Promise<UserDueItem[]> {
+    return this.forUser(userId, { ...query, before: today });
+  }
+
+  /** One case's items in date order. */
+  async forCase(caseRef: string, query: DueQuery = {}): Promise<DueItem[]> {
+    return values(this.byCase.query(keyPart(caseRef), { ...dateRange(query, 'due|'), filter: filterOf(query), limit: query.limit }));
+  }
+
+  /** "Next review for CASE": the first open item of that kind due on or after `today`. */
+  async nextForCase(caseRef: string, kind: DueKind, today: IsoDate): Promise<DueItem | undefined> {
+    return (await this.forCase(caseRef, { from: today, kinds: [kind], limit: 1 }))[0];
+  }
+
+  /** Everything due on one day: what the reminder run works through. */
+  async forDay(day: IsoDate, query: Pick<DueQuery, 'kinds' | 'includeDone'> = {}): Promise<DueItem[]> {
+    return values(this.byDay.query(day, { filter: filterOf(query) }));
+  }
+}
+
+function forUser(item: DueItem, userId: string): UserDueItem {
+  const { userIds: _, ...rest } = item;
+  return { ...rest, userId };
+}
+
+/** RowKeys start with '<prefix><date>|', so a date range is a RowKey range. */
+function dateRange(query: DueQuery, prefix: string): Pick<QueryOptions, 'from' | 'below' | 'prefix'> {
+  const below = [query.before === undefined ? undefined : prefix + query.before, query.to === undefined ? undefined : prefixEnd(`${prefix}${query.to}|`)]
+    .filter((b): b is string => b !== undefined)
+    .sort()[0];
+  return {
+    from: query.from === undefined ? (prefix === '' ? undefined : prefix) : prefix + query.from,
+    below: below ?? (prefix === '' ? undefined : prefixEnd(prefix)),
+  };
+}
+
+/** Built from `odata` fragments only: user text never becomes filter syntax. */
+function filterOf(query: Pick<DueQuery, 'kinds' | 'includeDone'>): string | undefined {
+  const parts: string[] = [];
+  if (!query.includeDone) parts.push(odata`done eq ${false}`);
+  if (query.kinds && query.kinds.length > 0) parts.push(`(${query.kinds.map((k) => odata`kind eq ${k}`).join(' or ')})`);
+  return parts.length === 0 ? undefined : parts.join(' and ');
+}
+
+async function values<T>(rows: Promise<{ value: T }[]>): Promise<T[]> {
+  return (await rows).map((r) => r.value);
+}
