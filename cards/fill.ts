@@ -39,7 +39,7 @@ export function fillCard(template: object, data: object): AdaptiveCard {
     GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
   }
   if (unbound.size > 0) throw new CardFillError(`card template uses fields the data lacks: ${[...unbound].join(', ')}`);
-  const card = withSubmitFallbacks(dropNulls(expanded));
+  const card = withSubmitFallbacks(tidy(expanded));
   const json = JSON.stringify(card);
   const at = json.indexOf('${');
   if (at >= 0) throw new CardFillError(`unexpanded placeholder in card: …${json.slice(Math.max(0, at - 40), at + 40)}…`);
@@ -62,17 +62,19 @@ function neutralise(x: Json): Json {
   return x;
 }
 
-/** `$when` on an object property leaves `null`, and on every action an empty `actions`: drop both. */
-function dropNulls(x: Json): Json {
-  if (Array.isArray(x)) return x.filter((v) => v !== null).map(dropNulls);
-  if (x && typeof x === 'object') {
-    return Object.fromEntries(
-      Object.entries(x)
-        .filter(([k, v]) => v !== null && !(k === 'actions' && Array.isArray(v) && v.length === 0))
-        .map(([k, v]) => [k, dropNulls(v)]),
-    );
-  }
-  return x;
+/**
+ * `$when` on an object property leaves `null`, and on every action an empty `actions`; an input
+ * prefilled with "" means no value (and "" is no number or date): drop all three.
+ */
+function tidy(x: Json): Json {
+  if (Array.isArray(x)) return x.filter((v) => v !== null).map(tidy);
+  if (!x || typeof x !== 'object') return x;
+  const input = typeof x.type === 'string' && x.type.startsWith('Input.');
+  return Object.fromEntries(
+    Object.entries(x)
+      .filter(([k, v]) => v !== null && !(k === 'actions' && Array.isArray(v) && v.length === 0) && !(input && k === 'value' && v === ''))
+      .map(([k, v]) => [k, tidy(v)]),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 // Words people read for the shared vocabulary. Cards never show raw ids.
+import type { DueKind } from './due.js';
 import type {
   Agency,
   Category,
@@ -135,3 +136,24 @@ export function choicesOf<K extends string>(labels: Record<K, string>, only?: re
   const keys = only ?? (Object.keys(labels) as K[]);
   return keys.map((value) => ({ title: labels[value], value }));
 }
+
+/** Everything with a due date that `my reviews`, `overdue` and reminders list. */
+export const DUE_LABEL: Record<DueKind, string> = {
+  icpc: 'Initial conference',
+  'pre-birth': 'Pre-birth conference',
+  'transfer-in': 'Transfer-in conference',
+  'missing-child': 'Missing child conference',
+  'first-review': 'First review conference',
+  'later-review': 'Review conference',
+  deferred: 'Reconvene the deferred conference',
+  'decision-circulated': 'Circulate the decision',
+  minutes: 'Minutes completed and sent',
+  'minute-amendments': 'Amendments to the minutes back to the chair',
+  'first-core-group': 'First core group meeting',
+  'split-referral': 'Refer the split decision to the Head of Service',
+  'split-panel': 'Appeals and Split Decisions Panel',
+  'cin-review': 'Child in Need plan review',
+  report: 'Report for the conference',
+  'core-group': 'Core group meeting',
+  reconvene: 'Reconvene the conference (as soon as possible)',
+};

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { Agency, Choice, NoPlanRecommendation, PersonName } from '../src/rules/types.js';
 import { Child, Id, RefreshUserIds } from './common.js';
+import { Counts, QUESTION_CHOICES, QUESTION_TEXT, Question, tallyRows } from './decision.js';
 import { defineCard } from './define.js';
 import { agencyLabel, outcomeLabel } from './labels.js';
-import { QUESTION_TEXT, childLine, tallyRows } from './present.js';
+import { childLine } from './present.js';
 import template from './templates/vote.json' with { type: 'json' };
 
-export const Question = z.enum(['initial', 'review']);
-export const Counts = z.partialRecord(Choice, z.number().int().min(0));
 
 /**
  * Who is looking. `everyone` is the card posted in the chat, seen by clients that do not

@@ -78,3 +78,89 @@ describe('card-check', () => {
     expect(all).to.match(/needs an Action.Submit fallback/);
   });
 });
+
+describe('cards: what each card promises', () => {
+  it('no view model of a card for groups has a field for the full name', async () => {
+    const C = await import('../../cards/index.js');
+    const groupViews = {
+      AgendaView: C.AgendaView,
+      AttendanceView: C.AttendanceView,
+      CategoryView: C.CategoryView,
+      ConferenceRecordView: C.ConferenceRecordView,
+      EndPlanView: C.EndPlanView,
+      NextReviewView: C.NextReviewView,
+      PlanRecordView: C.PlanRecordView,
+      ReminderView: C.ReminderView,
+      ResultView: C.ResultView,
+      RsvpSummaryView: C.RsvpSummaryView,
+      SplitDecisionView: C.SplitDecisionView,
+      VoteView: C.VoteView,
+      DueItem: C.DueItem,
+    };
+    for (const [name, schema] of Object.entries(groupViews)) {
+      expect(Object.keys(schema.shape.child.shape), name).to.deep.equal(['caseRef', 'initials']);
+    }
+  });
+
+  it('the scheduling form with 16 agencies and all 12 rows filled with long values stays under 28 KB', async () => {
+    const { scheduleFormCard } = await import('../../cards/schedule-form.js');
+    const agencies = ['childrens-social-care', 'police', 'gp', 'health-visiting', 'school-nursing', 'camhs', 'housing', 'probation', 'midwifery', 'education', 'youth-justice', 'adult-mental-health', 'substance-misuse', 'domestic-abuse', 'early-years', 'family'];
+    const card = scheduleFormCard({
+      agencies,
+      problems: ['Date of the conference: after the statutory due date (Tue 4 Mar 2025): record why, or choose an earlier date'],
+      dueDate: '2025-03-04',
+      prefill: {
+        caseRef: 'CP/2025/0412',
+        childInitials: 'J.S.',
+        childFullName: FULL_NAME,
+        lateReason: 'x'.repeat(300),
+        invitees: Array.from({ length: 12 }, () => ({
+          name: 'Dr Firstname Longsurname-Double',
+          contact: 'firstname.longsurname-double@nhs-trust.example.net',
+          agency: 'adult-mental-health',
+          role: 'professional' as const,
+          directContact: true,
+        })),
+      },
+    });
+    expect(assertValidCard(card).bytes).to.be.below(MAX_CARD_BYTES);
+  });
+
+  it('my reviews lists soonest first and marks what is overdue', () => {
+    const text = JSON.stringify(EXAMPLES['my-reviews']!.card);
+    const order = ['CP/2024/1177', 'CP/2025/0099', 'CP/2025/0101', 'CP/2025/0412'].map((ref) => text.indexOf(ref));
+    expect(order).to.deep.equal([...order].sort((a, b) => a - b));
+    expect(text.match(/OVERDUE/g)).to.have.length(2);
+  });
+
+  it('a per-user card refreshes at most 60 users', async () => {
+    const { voteCard } = await import('../../cards/vote.js');
+    const view = { conferenceId: 'c1', roundId: 'r1', child: { caseRef: 'CP/1', initials: 'A.B.' }, question: 'initial' as const, agencies: [] };
+    expect(() => voteCard({ ...view, refreshUserIds: Array.from({ length: 61 }, (_, i) => `u${i}`) })).to.throw(/at most 60/);
+    expect(voteCard({ ...view, refreshUserIds: ['u1'] }).refresh?.userIds).to.deep.equal(['u1']);
+    expect(voteCard(view).refresh).to.equal(undefined);
+  });
+
+  it('the voter view shows their current vote and keeps their reason; the chair view has the live count', () => {
+    const voter = JSON.stringify(EXAMPLES['vote-voter']!.card);
+    expect(voter).to.include('No child protection plan: Child in Need plan');
+    expect(voter).to.include('Risk is managed by the CIN plan');
+    expect(voter).not.to.include('closeRound');
+    const chair = JSON.stringify(EXAMPLES['vote-chair']!.card);
+    expect(chair).to.include('Live count');
+    expect(chair).to.include('closeRound');
+    expect(chair).not.to.include('"verb":"vote"');
+    const observer = JSON.stringify(EXAMPLES['vote-observer']!.card);
+    expect(observer).to.include('You cannot vote: family members do not vote');
+    expect(observer).not.to.include('"verb":"vote"');
+  });
+
+  it('the Bolton split result gives the referral and panel dates; a missing dissent reason is asked for', () => {
+    const bolton = JSON.stringify(EXAMPLES['result-bolton-split']!.card);
+    expect(bolton).to.include('Head of Service by Tue 11 Mar 2025');
+    expect(bolton).to.include('Panel hears it by Tue 1 Apr 2025');
+    const majority = JSON.stringify(EXAMPLES['result-majority']!.card);
+    expect(majority).to.include('No reason given yet');
+    expect(majority).to.include('"verb":"dissentReason"');
+  });
+});

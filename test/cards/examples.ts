@@ -14,6 +14,29 @@ export interface Example {
 const ids = { conferenceId: F.CONFERENCE_ID, roundId: F.ROUND_ID };
 const child = F.NAMED_CHILD; // extra field on purpose
 const agencies = F.AGENCIES.map((agency, i) => ({ agency, voted: i < 5 }));
+const when = { kind: 'initial' as const, startsAt: '2025-03-04T10:00' };
+const quorate = { quorate: true, counting: ['childrens-social-care', 'police', 'gp', 'health-visiting'], missing: [] };
+const notQuorate = { quorate: false, counting: ['childrens-social-care', 'police'], missing: ['1 more agency that has had direct contact with the child'] };
+const people = F.EVERYONE.map((p, i) => ({ id: `person-${i + 1}`, ...p }));
+const plan = {
+  leadProfessional: { name: 'Sam Patel', agency: 'childrens-social-care' },
+  coreGroup: [...F.PROFESSIONALS.slice(0, 5), ...F.FAMILY],
+  firstCoreGroup: '2025-03-14',
+  firstReview: '2025-06-03',
+  outlinePlan: 'Weekly home visits by the social worker; health visitor checks weight fortnightly; school reports attendance daily.',
+  contingencyPlan: 'If the home conditions deteriorate or visits are refused, a legal planning meeting within 5 working days.',
+  safetyScales: [{ agency: 'police', scale: 3 }, { agency: 'gp', scale: 4 }],
+};
+const dissents = [
+  { name: 'Tom Reid', agency: 'housing', choice: 'no-cp-plan' as const, recommendation: 'child-in-need' as const, reason: 'The family has engaged with support since January.' },
+  { name: 'Lucy Evans', agency: 'probation', choice: 'no-cp-plan' as const, recommendation: 'child-in-need' as const },
+];
+const excluded = [
+  { name: 'Karen Smithson', agency: 'family', role: 'family' as const, why: 'family members do not vote' },
+  { name: 'Paul Smithson', agency: 'family', role: 'family' as const, why: 'family members do not vote' },
+  { name: 'Beth Lowe', agency: 'childrens-social-care', role: 'support-staff' as const, why: 'attending to support a colleague' },
+];
+const scheduleAgencies = [...new Set([...F.AGENCIES, 'midwifery', 'education', 'youth-justice', 'adult-mental-health', 'substance-misuse', 'domestic-abuse', 'early-years', 'family'])];
 
 export const EXAMPLES: Record<string, Example> = {
   help: { audience: 'group', card: C.helpCard({ canSchedule: true }) },
@@ -98,15 +121,8 @@ export const EXAMPLES: Record<string, Example> = {
       question: 'initial',
       outcome: { kind: 'decided', choice: 'cp-plan', basis: 'majority' },
       counts: { 'cp-plan': 6, 'no-cp-plan': 2 },
-      dissents: [
-        { name: 'Tom Reid', agency: 'housing', choice: 'no-cp-plan', recommendation: 'child-in-need', reason: 'The family has engaged with support since January.' },
-        { name: 'Lucy Evans', agency: 'probation', choice: 'no-cp-plan', recommendation: 'child-in-need' },
-      ],
-      excluded: [
-        { name: 'Karen Smithson', agency: 'family', role: 'family', why: 'family members do not vote' },
-        { name: 'Paul Smithson', agency: 'family', role: 'family', why: 'family members do not vote' },
-        { name: 'Beth Lowe', agency: 'childrens-social-care', role: 'support-staff', why: 'attending to support a colleague' },
-      ],
+      dissents,
+      excluded,
       warnings: ['The child is looked after: a plan needs exceptional circumstances, recorded by the chair.'],
     }),
   },
@@ -130,4 +146,257 @@ export const EXAMPLES: Record<string, Example> = {
     audience: 'group',
     card: C.resultCard({ ...ids, child, question: 'initial', outcome: { kind: 'deferred', reason: 'the paediatric assessment is not yet available', reconveneBy: '2025-06-04' } }),
   },
+  'schedule-form': { audience: 'personal', card: C.scheduleFormCard({ agencies: scheduleAgencies }) },
+  'schedule-form-refused': {
+    audience: 'personal',
+    card: C.scheduleFormCard({
+      agencies: scheduleAgencies,
+      problems: ['Date of the conference: after the statutory due date (Tue 11 Mar 2025): record why, or choose an earlier date'],
+      dueDate: '2025-03-11',
+      prefill: {
+        caseRef: F.CHILD.caseRef,
+        childInitials: F.CHILD.initials,
+        childFullName: F.FULL_NAME,
+        kind: 'initial',
+        triggerDate: '2025-02-18',
+        date: '2025-03-14',
+        time: '10:00',
+        policy: 'bolton',
+        chairName: F.CHAIR.name,
+        chairContact: 'helen.ward@council.example',
+        lookedAfter: true,
+        invitees: F.EVERYONE.map((p, i) => ({ name: p.name, contact: `person${i + 1}@agency.example.org`, agency: p.agency, role: p.role === 'chair' ? 'professional' : p.role, directContact: p.role === 'professional' })),
+      },
+    }),
+  },
+  'schedule-confirmation': {
+    audience: 'personal',
+    card: C.scheduleConfirmationCard({
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      kind: 'pre-birth',
+      startsAt: '2025-03-04T10:00',
+      triggerDate: '2025-02-18',
+      dueDate: '2025-03-11',
+      expectedDeliveryDate: '2025-07-20',
+      policy: 'bolton',
+      chair: F.CHAIR.name,
+      invitees: F.EVERYONE.map((p) => ({ ...p, directContact: p.role === 'professional' })),
+      warnings: ['The first review (by Wed 4 Jun 2025) would fall before the expected delivery date (Sun 20 Jul 2025).'],
+    }),
+  },
+  'rsvp-summary': {
+    audience: 'group',
+    card: C.rsvpSummaryCard({
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      ...when,
+      reportDeadline: '2025-03-03T10:00',
+      invitees: F.EVERYONE.map((p, i) => ({
+        ...p,
+        directContact: p.role === 'professional',
+        answer: (['attending', 'apologies', 'written-report', 'deputy', undefined] as const)[i % 5],
+        deputyName: i % 5 === 3 ? 'Jo Marsh' : undefined,
+      })),
+      forecast: notQuorate,
+    }),
+  },
+  agenda: {
+    audience: 'group',
+    card: C.agendaCard({
+      child,
+      ...when,
+      policy: 'cumbria',
+      items: [
+        'Rules and procedures',
+        'Introductions and apologies',
+        'Family and network (genogram)',
+        'What has got us to this point',
+        "What are we worried about / what's working well",
+        "Child and parents' involvement",
+        'Analysis and judgement: danger statements, safety goals, safety scales',
+        'Conference decision',
+        'What needs to happen: safety plan, contingency, actions, core group',
+      ],
+    }),
+  },
+  'attendance-everyone': {
+    audience: 'group',
+    card: C.attendanceCard({
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      ...when,
+      present: [F.PROFESSIONALS[0]!, F.PROFESSIONALS[1]!, F.FAMILY[0]!, { ...F.PROFESSIONALS[3]!, name: 'Jo Marsh', deputyFor: 'Claire Dunn' }],
+      awaited: [F.PROFESSIONALS[2]!, F.SUPPORT_WORKER],
+      quoracy: notQuorate,
+      refreshUserIds: F.USER_IDS,
+    }),
+  },
+  'attendance-member': {
+    audience: 'group',
+    card: C.attendanceCard({
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      ...when,
+      present: F.EVERYONE.slice(0, 6),
+      quoracy: quorate,
+      viewer: { kind: 'member', ...F.PROFESSIONALS[6]!, checkedIn: false },
+      refreshUserIds: F.USER_IDS,
+    }),
+  },
+  'attendance-chair-proceeding': {
+    audience: 'group',
+    card: C.attendanceCard({
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      ...when,
+      present: F.EVERYONE.slice(0, 2),
+      quoracy: notQuorate,
+      decision: { kind: 'proceeding', reason: 'The child has had no contact with other agencies.' },
+      viewer: { kind: 'chair' },
+      refreshUserIds: F.USER_IDS,
+    }),
+  },
+  'split-decision': {
+    audience: 'group',
+    card: C.splitDecisionCard({ ...ids, child, policy: 'barnsley', question: 'initial', counts: { 'cp-plan': 4, 'no-cp-plan': 4 } }),
+  },
+  'category-everyone': {
+    audience: 'group',
+    card: C.categoryCard({
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      allowMultiple: true,
+      proposals: [
+        { name: 'Sam Patel', agency: 'childrens-social-care', primary: 'neglect', others: ['emotional'] },
+        { name: 'DC Rachel Holt', agency: 'police', primary: 'physical', others: [] },
+      ],
+      refreshUserIds: F.USER_IDS,
+    }),
+  },
+  'category-decided': {
+    audience: 'group',
+    card: C.categoryCard({ conferenceId: F.CONFERENCE_ID, child, decided: { primary: 'neglect', others: [] }, viewer: 'chair' }),
+  },
+  'plan-record': {
+    audience: 'group',
+    card: C.planRecordCard({
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      heldOn: '2025-03-04',
+      people,
+      firstCoreGroup: { date: '2025-03-18', latest: '2025-03-18' },
+      firstReview: { date: '2025-06-04', latest: '2025-06-04' },
+      safetyScales: { agencies: F.AGENCIES, values: { police: 3 } },
+      prefill: { leadProfessional: 'person-1', coreGroup: ['person-1', 'person-4'] },
+      problems: ['First core group date: later than the rules allow (by Tue 18 Mar 2025)'],
+    }),
+  },
+  'plan-record-no-scales': {
+    audience: 'group',
+    card: C.planRecordCard({
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      heldOn: '2025-03-04',
+      people,
+      firstCoreGroup: { date: '2025-03-18', latest: '2025-03-18' },
+      firstReview: { date: '2025-06-04', latest: '2025-06-04' },
+    }),
+  },
+  'decision-summary': {
+    audience: 'personal',
+    card: C.decisionSummaryCard({
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      kind: 'initial',
+      heldAt: '2025-03-04T10:00',
+      chair: F.CHAIR.name,
+      outcome: { kind: 'decided', choice: 'cp-plan', basis: 'split-plan' },
+      split: { rule: 'plan-and-referral', referralBy: '2025-03-11', panelBy: '2025-04-01' },
+      category: { primary: 'neglect', others: [] },
+      plan,
+    }),
+  },
+  'decision-summary-cin': {
+    audience: 'personal',
+    card: C.decisionSummaryCard({
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      kind: 'initial',
+      heldAt: '2025-03-04T10:00',
+      chair: F.CHAIR.name,
+      outcome: { kind: 'decided', choice: 'no-cp-plan', recommendation: 'child-in-need', basis: 'majority' },
+      nextReview: '2025-09-04',
+    }),
+  },
+  'conference-record': {
+    audience: 'group',
+    card: C.conferenceRecordCard({
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      ...when,
+      policy: 'barnsley',
+      chair: F.CHAIR.name,
+      attendance: F.EVERYONE.map((p, i) => ({ ...p, attended: i !== 7, rsvp: i === 7 ? ('written-report' as const) : ('attending' as const) })),
+      quoracy: { quorate: true },
+      question: 'initial',
+      outcome: { kind: 'decided', choice: 'cp-plan', basis: 'chair', rationale: 'Persistent neglect; the home conditions have not improved despite support.' },
+      counts: { 'cp-plan': 4, 'no-cp-plan': 4 },
+      dissents,
+      excluded,
+      split: { rule: 'chair-decides' },
+      category: { primary: 'neglect', others: [] },
+      plan,
+      nextReview: '2025-06-03',
+      minutesDue: '2025-03-25',
+      warnings: ['The child is looked after: exceptional circumstances recorded by the chair.'],
+    }),
+  },
+  'conference-record-stood-down': {
+    audience: 'group',
+    card: C.conferenceRecordCard({
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      ...when,
+      policy: 'bolton',
+      chair: F.CHAIR.name,
+      attendance: F.EVERYONE.map((p, i) => ({ ...p, attended: i < 2 })),
+      quoracy: { quorate: false, stoodDown: true },
+      question: 'initial',
+    }),
+  },
+  'my-reviews': {
+    audience: 'group',
+    card: C.myReviewsCard({
+      today: '2025-05-01',
+      items: [
+        { child: F.CHILD, what: 'first-review', due: '2025-06-03', involvement: 'chair' },
+        { child: { caseRef: 'CP/2024/1177', initials: 'A.B.' }, what: 'later-review', due: '2025-04-20', involvement: 'invitee' },
+        { child: { caseRef: 'CP/2025/0101', initials: 'K.L.' }, what: 'core-group', due: '2025-05-09', involvement: 'core-group' },
+        { child: { caseRef: 'CP/2025/0099', initials: 'M.' }, what: 'minutes', due: '2025-04-30', involvement: 'chair' },
+      ],
+    }),
+  },
+  'my-reviews-empty': { audience: 'group', card: C.myReviewsCard({ list: 'overdue', today: '2025-05-01', items: [] }) },
+  'next-review': {
+    audience: 'group',
+    card: C.nextReviewCard({
+      child,
+      today: '2025-05-01',
+      planSince: '2025-03-04',
+      next: { kind: 'first-review', due: '2025-06-03', scheduledFor: '2025-06-02T14:00' },
+      last: { conferenceId: F.CONFERENCE_ID, kind: 'initial', heldOn: '2025-03-04' },
+    }),
+  },
+  'next-review-none': { audience: 'group', card: C.nextReviewCard({ child, today: '2025-05-01' }) },
+  'end-plan': { audience: 'group', card: C.endPlanCard({ child, today: '2025-05-01', notifyCount: 11 }) },
+  'plan-ended': {
+    audience: 'personal',
+    card: C.planEndedCard({ child, reason: 'moved-permanently', endedOn: '2025-05-01', recordedBy: F.CHAIR.name, note: 'Moved to Leeds; Leeds Children\'s Social Care informed.', notified: 11 }),
+  },
+  reminder: {
+    audience: 'group',
+    card: C.reminderCard({ child, what: 'report', due: '2025-03-03T10:00', today: '2025-03-01', conference: when, note: 'Send your report to the chair.' }),
+  },
+  'reminder-overdue': { audience: 'group', card: C.reminderCard({ child, what: 'minutes', due: '2025-03-25', today: '2025-03-27' }) },
 };

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { ConferenceKind, PolicyId } from '../src/rules/types.js';
+import { Child, LocalDateTime } from './common.js';
+import { defineCard } from './define.js';
+import { KIND_LABEL, POLICY_LABEL, formatDateTime } from './labels.js';
+import { childLine } from './present.js';
+import template from './templates/agenda.json' with { type: 'json' };
+
+/** Posted in the conference chat at the start; the items come from the local policy. */
+export const AgendaView = z.object({
+  child: Child,
+  kind: ConferenceKind,
+  policy: PolicyId,
+  startsAt: LocalDateTime,
+  items: z.array(z.string().trim().min(1).max(300)).min(1).max(30),
+});
+export type AgendaView = z.input<typeof AgendaView>;
+
+export const agendaCard = defineCard(AgendaView, template, (v) => ({
+  childText: childLine(v.child),
+  kindLabel: KIND_LABEL[v.kind],
+  whenText: formatDateTime(v.startsAt),
+  policyLabel: POLICY_LABEL[v.policy],
+  items: v.items.map((text, i) => ({ n: i + 1, text })),
+}));

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { Agency, ConferenceKind, PersonName, Role } from '../src/rules/types.js';
+import { Child, Id, LocalDateTime, Person, Quoracy, RefreshUserIds } from './common.js';
+import { defineCard } from './define.js';
+import { KIND_LABEL, ROLE_LABEL, agencyLabel, formatDateTime } from './labels.js';
+import { childLine, labelled } from './present.js';
+import template from './templates/attendance.json' with { type: 'json' };
+
+/** As for the vote card: `everyone` is the posted card (no refresh), the others come from `refresh`. */
+export const AttendanceViewer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('everyone') }),
+  z.object({ kind: z.literal('member'), name: PersonName, agency: Agency, role: Role, checkedIn: z.boolean() }),
+  z.object({ kind: z.literal('chair') }),
+]);
+
+export const AttendanceView = z.object({
+  conferenceId: Id,
+  child: Child,
+  kind: ConferenceKind,
+  startsAt: LocalDateTime,
+  present: z.array(Person.extend({ deputyFor: PersonName.optional() })),
+  /** Answered attending (or a deputy) but not checked in yet. */
+  awaited: z.array(Person).default([]),
+  quoracy: Quoracy,
+  /** The chair's choice when not quorate. */
+  decision: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('stood-down'), note: z.string().trim().min(1).max(2000).optional() }),
+      z.object({ kind: z.literal('proceeding'), reason: z.string().trim().min(1).max(2000) }),
+    ])
+    .optional(),
+  /** A vote round is open (or was held): no "Open the vote" button. */
+  roundOpened: z.boolean().default(false),
+  viewer: AttendanceViewer.default({ kind: 'everyone' }),
+  refreshUserIds: RefreshUserIds,
+});
+export type AttendanceView = z.input<typeof AttendanceView>;
+
+export const attendanceCard = defineCard(AttendanceView, template, (v) => {
+  const viewer = v.viewer;
+  const member = viewer.kind === 'member' ? viewer : undefined;
+  const chairOrAll = viewer.kind === 'chair' || viewer.kind === 'everyone';
+  const stoodDown = v.decision?.kind === 'stood-down';
+  return {
+    conferenceId: v.conferenceId,
+    refreshUserIds: v.refreshUserIds,
+    childText: childLine(v.child),
+    kindLabel: KIND_LABEL[v.kind],
+    whenText: formatDateTime(v.startsAt),
+    quoracyText: v.quoracy.quorate ? 'Quorate' : 'Not quorate',
+    quoracyStyle: v.quoracy.quorate ? 'good' : 'attention',
+    counting: v.quoracy.counting.map(agencyLabel),
+    missing: v.quoracy.missing,
+    decisionText:
+      v.decision?.kind === 'stood-down'
+        ? `The chair stood the conference down: it is to be reconvened as soon as possible.${v.decision.note ? ` ${v.decision.note}` : ''}`
+        : v.decision?.kind === 'proceeding'
+          ? `The chair is proceeding without quoracy. Reason recorded: ${v.decision.reason}`
+          : undefined,
+    presentText: `Checked in (${v.present.length})`,
+    present: v.present.map((p) => ({ ...labelled(p), deputyText: p.deputyFor ? `, deputy for ${p.deputyFor}` : '' })),
+    awaited: v.awaited.map(labelled),
+    youText: member?.checkedIn ? `You are checked in as ${agencyLabel(member.agency)}, ${ROLE_LABEL[member.role]}.` : undefined,
+    showCheckIn: !stoodDown && (viewer.kind === 'everyone' || (member !== undefined && !member.checkedIn)),
+    checkInTitle: member ? `Check in as ${agencyLabel(member.agency)}, ${ROLE_LABEL[member.role]}` : 'Check in',
+    showQuoracyChoice: chairOrAll && !v.quoracy.quorate && !v.decision,
+    showOpenRound: chairOrAll && !v.roundOpened && !stoodDown && (v.quoracy.quorate || v.decision?.kind === 'proceeding'),
+    chairSuffix: viewer.kind === 'everyone' ? ' (chair)' : '',
+  };
+});

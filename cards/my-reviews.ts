@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { IsoDate } from '../src/rules/types.js';
+import { Child } from './common.js';
+import { defineCard } from './define.js';
+import { DueKind, INVOLVEMENT_LABEL, Involvement } from './due.js';
+import { DUE_LABEL, formatDate } from './labels.js';
+import template from './templates/my-reviews.json' with { type: 'json' };
+
+export const DueItem = z.object({ child: Child, what: DueKind, due: IsoDate, involvement: Involvement });
+export type DueItem = z.infer<typeof DueItem>;
+
+/** `my reviews` and `overdue`: due items soonest first, overdue marked. The function sorts. */
+export const MyReviewsView = z.object({
+  list: z.enum(['my-reviews', 'overdue']).default('my-reviews'),
+  today: IsoDate,
+  items: z.array(DueItem),
+});
+export type MyReviewsView = z.input<typeof MyReviewsView>;
+
+/** Enough for a screen; the card stays far below 28 KB. */
+const SHOWN = 40;
+
+export const myReviewsCard = defineCard(MyReviewsView, template, (v) => {
+  const sorted = [...v.items].sort((a, b) => a.due.localeCompare(b.due) || a.child.caseRef.localeCompare(b.child.caseRef));
+  const overdue = sorted.filter((i) => i.due < v.today).length;
+  const overdueList = v.list === 'overdue';
+  return {
+    title: overdueList ? 'Overdue' : 'My reviews',
+    summaryText:
+      sorted.length === 0
+        ? overdueList ? 'Nothing is overdue.' : 'Nothing is due for you.'
+        : `${sorted.length} ${sorted.length === 1 ? 'item' : 'items'}, soonest first${overdue > 0 ? `; ${overdue} overdue` : ''}. Today is ${formatDate(v.today)}.`,
+    items: sorted.slice(0, SHOWN).map((i) => {
+      const late = i.due < v.today;
+      return {
+        caseRef: i.child.caseRef,
+        initials: i.child.initials,
+        dueText: formatDate(i.due),
+        overdueText: late ? ' · OVERDUE' : '',
+        color: late ? 'Attention' : 'Default',
+        style: late ? 'attention' : 'default',
+        whatText: DUE_LABEL[i.what],
+        involvementText: INVOLVEMENT_LABEL[i.involvement],
+      };
+    }),
+    more: Math.max(0, sorted.length - SHOWN),
+    showOverdueButton: !overdueList && overdue > 0,
+    showAllButton: overdueList,
+  };
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ConferenceKind, IsoDate } from '../src/rules/types.js';
+import { Child, LocalDateTime } from './common.js';
+import { defineCard } from './define.js';
+import { DueKind } from './due.js';
+import { DUE_LABEL, KIND_LABEL, formatDate, formatDateTime } from './labels.js';
+import { childLine } from './present.js';
+import template from './templates/reminder.json' with { type: 'json' };
+
+/** Sent 1:1 by the scheduled run: reports, minutes, core groups, reviews coming due. */
+export const ReminderView = z.object({
+  child: Child,
+  what: DueKind,
+  /** A date, or a date and time (e.g. a report deadline 24 hours before). */
+  due: z.union([LocalDateTime, IsoDate]),
+  today: IsoDate,
+  conference: z.object({ kind: ConferenceKind, startsAt: LocalDateTime }).optional(),
+  note: z.string().trim().min(1).max(500).optional(),
+});
+export type ReminderView = z.input<typeof ReminderView>;
+
+export const reminderCard = defineCard(ReminderView, template, (v) => {
+  const late = v.due.slice(0, 10) < v.today;
+  return {
+    whatText: DUE_LABEL[v.what],
+    childText: childLine(v.child),
+    dueText: `${late ? 'Overdue: was due' : 'Due'} ${v.due.length > 10 ? formatDateTime(v.due) : formatDate(v.due)}`,
+    style: late ? 'attention' : 'warning',
+    conferenceText: v.conference && `${KIND_LABEL[v.conference.kind]}: ${formatDateTime(v.conference.startsAt)}.`,
+    note: v.note,
+  };
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { PolicyId } from '../src/rules/types.js';
+import { Child, Id } from './common.js';
+import { Counts, QUESTION_CHOICES, QUESTION_TEXT, Question, tallyRows } from './decision.js';
+import { defineCard } from './define.js';
+import { CHOICE_LABEL, POLICY_LABEL, RECOMMENDATION_LABEL, choicesOf } from './labels.js';
+import { childLine } from './present.js';
+import template from './templates/split-decision.json' with { type: 'json' };
+
+/** 1:1 to the chair under a chair-decides split rule (Barnsley). */
+export const SplitDecisionView = z.object({
+  conferenceId: Id,
+  roundId: Id,
+  child: Child,
+  policy: PolicyId,
+  question: Question,
+  counts: Counts.default({}),
+  problems: z.array(z.string().trim().min(1).max(500)).default([]),
+});
+export type SplitDecisionView = z.input<typeof SplitDecisionView>;
+
+export const splitDecisionCard = defineCard(SplitDecisionView, template, (v) => ({
+  conferenceId: v.conferenceId,
+  roundId: v.roundId,
+  question: v.question,
+  problems: v.problems,
+  childText: childLine(v.child),
+  policyLabel: POLICY_LABEL[v.policy],
+  tallyText: tallyRows(v.question, v.counts).map((r) => `${r.label}: ${r.count}`).join(', '),
+  decisionChoices: choicesOf(CHOICE_LABEL, QUESTION_CHOICES[v.question]),
+  recommendationChoices: choicesOf(RECOMMENDATION_LABEL),
+}));
