@@ -1,10 +1,13 @@
 // Vote rounds and votes, in the conference's partition:
 //   'round|0001'          the round: question, open/closed, which agencies were asked
-//   'vote|0001|<agency>'  one slot per agency asked, holding that agency's ballot once cast
-// The slots are created with the round (one transaction). A vote is one ETag-guarded write of
-// its agency's slot, so votes of different agencies never contend. Closing writes the round and
-// every slot under the ETags it read, in one transaction with the decision: a vote that lands
-// first makes the close retry and be counted; a vote that comes after finds its slot closed.
+//   'vote|0001|<agency>'  that agency's vote; written by closing as a sealed empty row if it has none
+// A first vote is one insert: one round trip, and votes of different agencies never contend.
+// The insert fails (409) when the agency's row exists — an earlier vote, or the seal of a closed
+// round — and only then is the row read and, for the same voter, changed under its ETag.
+// Closing is one transaction with the decision: the round and every vote row under the ETags
+// it read, plus an insert of the seal for each agency that has not voted. A vote that lands
+// before it makes the transaction fail (412/409) and retry, so the vote is counted; a vote
+// that comes after meets the sealed row and is refused.
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { Agency, InitialChoice, ReviewChoice, Vote, type Choice } from '../rules/types.js';
@@ -14,7 +17,7 @@ import { EntitySet, retryOnStale, submit, type Stored } from './entity-set.js';
 import { joinKey, pad } from './keys.js';
 import { ConferenceId, Instant, Person, UserId, json } from './schema.js';
 
-/** Agencies one round can ask: the close transaction holds the round, every slot and the decision (≤ 100). */
+/** Agencies one round can ask: the close transaction holds the round, a row per agency and the decision (≤ 100). */
 export const MAX_AGENCIES_PER_ROUND = 97;
 
 export const VoteQuestion = z.enum(['initial', 'review']);
@@ -42,18 +45,18 @@ export const Ballot = Vote.extend({ userId: UserId, at: Instant });
 export type Ballot = z.infer<typeof Ballot>;
 export type StoredVote = Ballot & { conferenceId: ConferenceId; round: number };
 
-const VoteSlot = z.object({
+/** An agency's row in a round: its ballot, sealed (`closed`) when the round closes. */
+const VoteRow = z.object({
   conferenceId: ConferenceId,
   round: RoundNumber,
   agency: Agency,
-  question: VoteQuestion,
   closed: z.boolean(),
   ballot: json(Ballot).optional(),
 });
-type VoteSlot = z.infer<typeof VoteSlot>;
+type VoteRow = z.infer<typeof VoteRow>;
 
 const roundKey = (conferenceId: string, round: number) => ({ partitionKey: conferenceId, rowKey: joinKey('round', pad(round)) });
-const slotKey = (conferenceId: string, round: number, agency: string) => ({ partitionKey: conferenceId, rowKey: joinKey('vote', pad(round), agency) });
+const voteKey = (conferenceId: string, round: number, agency: string) => ({ partitionKey: conferenceId, rowKey: joinKey('vote', pad(round), agency) });
 
 export type OpenRoundResult =
   /** `already-open`: a round is open (this one repeated, or another): it is returned, nothing written. */
@@ -77,25 +80,24 @@ export type Decide = (votes: StoredVote[], round: VoteRound) => Decision | undef
 
 export class Votes {
   readonly rounds: EntitySet<VoteRound>;
-  readonly slots: EntitySet<VoteSlot>;
+  readonly rows: EntitySet<VoteRow>;
   private readonly conferences: EntitySet<Conference>;
   private readonly decisions: Decisions;
 
   constructor(private readonly client: TableClient) {
     this.rounds = new EntitySet(client, { name: 'vote round', schema: VoteRound, key: (r) => roundKey(r.conferenceId, r.round) });
-    this.slots = new EntitySet(client, { name: 'vote', schema: VoteSlot, key: (s) => slotKey(s.conferenceId, s.round, s.agency) });
+    this.rows = new EntitySet(client, { name: 'vote', schema: VoteRow, key: (v) => voteKey(v.conferenceId, v.round, v.agency) });
     this.conferences = conferenceRows(client);
     this.decisions = new Decisions(client);
   }
 
-  /** Opens the next round, asking `agencies`; refused while another round is open. */
+  /** Opens the next round, asking `agencies`; while another round is open, returns that one. */
   async openRound(
     conferenceId: ConferenceId,
     opening: { question: VoteQuestion; agencies: readonly Agency[]; openedBy: Person; at: Instant },
   ): Promise<OpenRoundResult> {
     const agencies = [...new Set(opening.agencies)];
-    if (agencies.length > MAX_AGENCIES_PER_ROUND) throw new Error(`a round can ask at most ${MAX_AGENCIES_PER_ROUND} agencies`);
-    // Two openers may pick the same number: the loser's create fails (409) and it sees the winner's round.
+    // Two openers may pick the same number: the loser's insert fails (409) and it sees the winner's round.
     return retryOnStale(async () => {
       const [conference, rounds] = await Promise.all([this.conferences.get(conferenceKey(conferenceId)), this.listRounds(conferenceId)]);
       if (!conference) return { outcome: 'no-such-conference' } as const;
@@ -110,49 +112,52 @@ export class Votes {
         openedBy: opening.openedBy,
         openedAt: opening.at,
       };
-      await submit(this.client, [
-        this.rounds.createAction(round),
-        ...agencies.map((agency) => this.slots.createAction({ conferenceId, round: round.round, agency, question: round.question, closed: false })),
-      ]);
+      const created = await this.rounds.create(round);
+      if (!created.created) throw conflict();
       return { outcome: 'opened', round } as const;
     }, true);
   }
 
   /** Asks one more agency in an open round (someone who joined late). */
   async addAgency(conferenceId: ConferenceId, round: number, agency: Agency): Promise<{ outcome: 'added' | 'unchanged'; round: VoteRound } | { outcome: 'no-such-round' | 'round-closed' }> {
-    return retryOnStale(async () => {
-      const stored = await this.rounds.get(roundKey(conferenceId, round));
-      if (!stored) return { outcome: 'no-such-round' } as const;
-      if (stored.value.status === 'closed') return { outcome: 'round-closed' } as const;
-      if (stored.value.agencies.includes(agency)) return { outcome: 'unchanged', round: stored.value } as const;
-      if (stored.value.agencies.length >= MAX_AGENCIES_PER_ROUND) throw new Error(`a round can ask at most ${MAX_AGENCIES_PER_ROUND} agencies`);
-      const next = { ...stored.value, agencies: [...stored.value.agencies, agency] };
-      // The round's ETag orders this against a close: one of the two transactions fails and retries.
-      await submit(this.client, [
-        this.rounds.replaceAction(next, stored.etag),
-        this.slots.createAction({ conferenceId, round, agency, question: next.question, closed: false }),
-      ]);
-      return { outcome: 'added', round: next } as const;
-    }, true);
+    const result = await this.rounds.modify(roundKey(conferenceId, round), (r) =>
+      r.status === 'closed' || r.agencies.includes(agency) ? r : { ...r, agencies: [...r.agencies, agency] },
+    );
+    if (result.outcome === 'not-found') return { outcome: 'no-such-round' };
+    // The round's ETag orders this against a close: whichever writes second re-reads.
+    if (result.stored.value.status === 'closed') return { outcome: 'round-closed' };
+    return { outcome: result.outcome === 'changed' ? 'added' : 'unchanged', round: result.stored.value };
   }
 
   /**
    * Casts (or changes) one agency's view. Refused when the round is closed, the agency was not
    * asked, or a different person has already voted for the agency. The same vote delivered
-   * twice is stored once.
+   * twice is stored once. `round` is the round as the caller read it (saves a read; a stale
+   * copy is safe, closing is enforced by the rows) or its number.
    */
-  async cast(conferenceId: ConferenceId, round: number, cast: Ballot): Promise<CastVoteResult> {
+  async cast(conferenceId: ConferenceId, round: number | VoteRound, cast: Ballot): Promise<CastVoteResult> {
     const checked = Ballot.safeParse(cast);
     if (!checked.success) throw new Error(`invalid ballot: ${z.prettifyError(checked.error)}`);
     const ballot = checked.data;
+    const known = typeof round === 'number' ? await this.getRound(conferenceId, round) : round;
+    const number = typeof round === 'number' ? round : round.round;
+    if (!known || known.conferenceId !== conferenceId) return refuse('no-such-round', `There is no vote round ${number} for this conference.`);
+    if (known.status === 'closed') return roundClosed(number);
+    if (!CHOICES[known.question].includes(ballot.choice)) {
+      return refuse('choice-not-for-question', `"${ballot.choice}" is not an answer to the ${known.question} question (${CHOICES[known.question].join(' or ')}).`);
+    }
+    if (!known.agencies.includes(ballot.agency)) {
+      // Perhaps added since the caller read the round.
+      const fresh = await this.getRound(conferenceId, number);
+      if (fresh?.status === 'closed') return roundClosed(number);
+      if (!fresh?.agencies.includes(ballot.agency)) return refuse('agency-not-in-round', `${ballot.agency} was not asked for a view in round ${number}.`);
+    }
+    const row: VoteRow = { conferenceId, round: number, agency: ballot.agency, closed: false, ballot };
     return retryOnStale(async () => {
-      const slot = await this.slots.get(slotKey(conferenceId, round, ballot.agency));
-      if (!slot) return this.noSlot(conferenceId, round, ballot.agency);
-      const { value } = slot;
-      if (value.closed) return refuse('round-closed', `Voting in round ${round} has closed.`);
-      if (!CHOICES[value.question].includes(ballot.choice)) {
-        return refuse('choice-not-for-question', `"${ballot.choice}" is not an answer to the ${value.question} question (${CHOICES[value.question].join(' or ')}).`);
-      }
+      const created = await this.rows.create(row);
+      if (created.created) return { ok: true, outcome: 'recorded', vote: { ...ballot, conferenceId, round: number } } as const;
+      const { value, etag } = created.existing;
+      if (value.closed) return roundClosed(number);
       const previous = value.ballot;
       if (previous && previous.userId !== ballot.userId) {
         return {
@@ -160,19 +165,10 @@ export class Votes {
           votedBy: { userId: previous.userId, name: previous.name },
         };
       }
-      if (previous && previous.choice === ballot.choice && previous.reason === ballot.reason) {
-        return { ok: true, outcome: 'unchanged', vote: { ...previous, conferenceId, round } } as const;
-      }
-      await this.slots.replace({ ...value, ballot }, slot.etag);
-      return { ok: true, outcome: previous ? 'changed' : 'recorded', vote: { ...ballot, conferenceId, round } } as const;
+      if (previous && sameView(previous, ballot)) return { ok: true, outcome: 'unchanged', vote: { ...previous, conferenceId, round: number } } as const;
+      await this.rows.replace(row, etag); // 412 if it changed (or was sealed) since: read again
+      return { ok: true, outcome: 'changed', vote: { ...ballot, conferenceId, round: number } } as const;
     });
-  }
-
-  private async noSlot(conferenceId: string, round: number, agency: string): Promise<CastVoteResult> {
-    const stored = await this.rounds.get(roundKey(conferenceId, round));
-    if (!stored) return refuse('no-such-round', `There is no vote round ${round} for this conference.`);
-    if (stored.value.status === 'closed') return refuse('round-closed', `Voting in round ${round} has closed.`);
-    return refuse('agency-not-in-round', `${agency} was not asked for a view in round ${round}.`);
   }
 
   /**
@@ -182,21 +178,23 @@ export class Votes {
    */
   async close(conferenceId: ConferenceId, round: number, closing: { closedBy: Person; at: Instant }, decide?: Decide): Promise<CloseRoundResult> {
     return retryOnStale(async () => {
-      const [stored, slots, existingDecision, conference] = await Promise.all([
+      const [stored, rows, existingDecision, conference] = await Promise.all([
         this.rounds.get(roundKey(conferenceId, round)),
-        this.slotsOf(conferenceId, round),
+        this.rowsOf(conferenceId, round),
         this.decisions.rows.get(decisionKey(conferenceId)),
         decide ? this.conferences.get(conferenceKey(conferenceId)) : undefined,
       ]);
       if (!stored) return { outcome: 'no-such-round' } as const;
-      const votes = ballotsOf(slots.map((s) => s.value));
+      const votes = ballotsOf(rows.map((s) => s.value));
       if (stored.value.status === 'closed') {
         return { outcome: 'already-closed', round: stored.value, votes, decision: existingDecision?.value } as const;
       }
       const closed: VoteRound = { ...stored.value, status: 'closed', closedBy: closing.closedBy, closedAt: closing.at };
+      const voted = new Set(rows.map((r) => r.value.agency));
       const actions: TransactionAction[] = [
         this.rounds.replaceAction(closed, stored.etag),
-        ...slots.map((s) => this.slots.replaceAction({ ...s.value, closed: true }, s.etag)),
+        ...rows.map((r) => this.rows.replaceAction({ ...r.value, closed: true }, r.etag)),
+        ...closed.agencies.filter((a) => !voted.has(a)).map((agency) => this.rows.createAction({ conferenceId, round, agency, closed: true })),
       ];
       const decision = existingDecision ? undefined : decide?.(votes, closed);
       if (decision) {
@@ -223,16 +221,28 @@ export class Votes {
 
   /** The votes cast in a round, by agency. */
   async list(conferenceId: ConferenceId, round: number): Promise<StoredVote[]> {
-    return ballotsOf((await this.slotsOf(conferenceId, round)).map((s) => s.value));
+    return ballotsOf((await this.rowsOf(conferenceId, round)).map((s) => s.value));
   }
 
-  private slotsOf(conferenceId: string, round: number): Promise<Stored<VoteSlot>[]> {
-    return this.slots.query(conferenceId, { prefix: joinKey('vote', pad(round), '') });
+  private rowsOf(conferenceId: string, round: number): Promise<Stored<VoteRow>[]> {
+    return this.rows.query(conferenceId, { prefix: joinKey('vote', pad(round), '') });
   }
 }
 
-function ballotsOf(slots: VoteSlot[]): StoredVote[] {
-  return slots.flatMap((s) => (s.ballot ? [{ ...s.ballot, conferenceId: s.conferenceId, round: s.round }] : []));
+function ballotsOf(rows: VoteRow[]): StoredVote[] {
+  return rows.flatMap((r) => (r.ballot ? [{ ...r.ballot, conferenceId: r.conferenceId, round: r.round }] : []));
+}
+
+const roundClosed = (round: number) => refuse('round-closed', `Voting in round ${round} has closed.`);
+
+/** Makes retryOnStale read again, as a lost insert race would. */
+function conflict(): Error {
+  return Object.assign(new Error('inserted by someone else meanwhile'), { statusCode: 409 });
+}
+
+/** The same view again: everything but the time it was sent. */
+function sameView(a: Ballot, b: Ballot): boolean {
+  return JSON.stringify({ ...a, at: '' }) === JSON.stringify({ ...b, at: '' });
 }
 
 function refuse(refusal: VoteRefusal, message: string) {

@@ -156,6 +156,18 @@ describe('store: vote rounds and votes', () => {
     expect(await store.votes.list(id, round)).to.have.length(1);
   });
 
+  it('a vote given the round as read earlier: still refused once closed, accepted for an agency added since', async () => {
+    const { id, round } = await conferenceWithRound(['police']);
+    const asRead = (await store.votes.getRound(id, round))!;
+    await store.votes.addAgency(id, round, 'education');
+    const late = await store.votes.cast(id, asRead, aBallot({ agency: 'education', userId: 'aad-teacher', name: 'Tess Teacher' }));
+    expect(late.ok && late.outcome).to.equal('recorded');
+    await store.twin().votes.close(id, round, { closedBy: CHAIR, at: AT });
+    expect(await store.votes.cast(id, asRead, aBallot())).to.deep.include({ ok: false, refusal: 'round-closed' });
+    expect(await store.votes.cast(id, asRead, aBallot({ agency: 'education', userId: 'aad-teacher', name: 'Tess Teacher', choice: 'no-cp-plan' }))).to.deep.include({ ok: false, refusal: 'round-closed' });
+    expect((await store.votes.list(id, round)).map((v) => [v.agency, v.choice])).to.deep.equal([['education', 'cp-plan']]);
+  });
+
   it('review rounds take continue / discontinue', async () => {
     const { id, round } = await conferenceWithRound(['police'], 'review');
     expect((await store.votes.cast(id, round, aBallot({ choice: 'discontinue' }))).ok).to.equal(true);
