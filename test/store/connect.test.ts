@@ -39,6 +39,21 @@ describe('store: opening the store', () => {
     }
   });
 
+  it('queries stay filtered with restify loaded in the same process (it patches IncomingMessage.prototype.query)', async () => {
+    await import('restify');
+    const store = await openStore({ env: {}, inMemory: true });
+    try {
+      const [a, b] = [aConference(), aConference()];
+      await store.conferences.create(a);
+      await store.conferences.create(b);
+      await store.invitees.invite({ conferenceId: a.id, userId: 'aad-1', name: 'Pat Police', agency: 'police', role: 'professional', directContact: true, invitedAt: a.createdAt });
+      expect((await store.invitees.list(a.id)).map((i) => i.userId)).to.deep.equal(['aad-1']);
+      expect(await store.invitees.list(b.id)).to.deep.equal([]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('uses AZURE_TABLES_CONNECTION_STRING when it is set (here: the test Azurite)', async () => {
     const connectionString = process.env[CONNECTION_STRING_VARIABLE]!;
     const store = await openStore({ env: { [CONNECTION_STRING_VARIABLE]: connectionString }, tablePrefix: uniquePrefix() });

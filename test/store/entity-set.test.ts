@@ -1,5 +1,6 @@
 // The generic validated read/write, and what happens when a row in the table is not what it should be.
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { odata } from '@azure/data-tables';
 import { MalformedEntityError } from '../../src/store/entity-set.js';
 import { assertKey, keyPart, prefixEnd } from '../../src/store/keys.js';
@@ -68,6 +69,16 @@ describe('store: validated entities', () => {
     expect(keyPart('a|b')).not.to.equal(keyPart('a%7Cb'));
     expect(() => assertKey('PartitionKey', 'a/b')).to.throw(/forbids/);
     expect(prefixEnd('round|')).to.equal('round}');
+  });
+
+  it('keys: any text encodes to an allowed key part, and different texts never share one', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, unit: 'binary' }), fc.string({ minLength: 1, unit: 'binary' }), (a, b) => {
+        expect(() => assertKey('RowKey', keyPart(a))).not.to.throw();
+        expect(keyPart(a).includes('|')).to.equal(false);
+        if (a !== b) expect(keyPart(a)).not.to.equal(keyPart(b));
+      }),
+    );
   });
 
   it('user text in a query value cannot change the filter (odata tag)', async () => {

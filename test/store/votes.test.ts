@@ -61,6 +61,19 @@ describe('store: vote rounds and votes', () => {
     expect(new Set(votes.map((v) => v.agency)).size).to.equal(50);
   });
 
+  it('two instances sharing the voters, each vote also delivered to the other instance: every vote stored once', async () => {
+    const asked = agencies(40);
+    const { id, round } = await conferenceWithRound(asked);
+    const other = store.twin();
+    const ballots = asked.map((agency, i) => aBallot({ agency, userId: `user-${i}`, name: `Voter ${i}`, choice: i % 2 ? 'cp-plan' : 'no-cp-plan' }));
+    const results = await Promise.all(ballots.flatMap((b) => [store.votes.cast(id, round, b), other.votes.cast(id, round, b)]));
+    const outcomes = results.map((r) => (r.ok ? r.outcome : r.refusal));
+    expect(outcomes.filter((o) => o === 'recorded')).to.have.length(40);
+    expect(outcomes.filter((o) => o === 'unchanged')).to.have.length(40);
+    const votes = await other.votes.list(id, round);
+    expect(votes.map((v) => [v.agency, v.choice])).to.have.deep.members(ballots.map((b) => [b.agency, b.choice]));
+  });
+
   it('the same vote delivered twice is stored once; the voter may change it while open', async () => {
     const { id, round } = await conferenceWithRound(['police']);
     const ballot = aBallot();
