@@ -1,0 +1,151 @@
+// Starting the conference in its chat, check-in and live quoracy (RULES.md, Quoracy; Attendance).
+import { quoracy, type QuoracyResult } from '../../src/rules/quoracy.js';
+import { agendaFor } from '../../src/rules/policies.js';
+import type { Conference } from '../../src/store/conferences.js';
+import type { Invitee } from '../../src/store/invitees.js';
+import type { ActionOf } from '../../cards/index.js';
+import { agendaCard } from '../../cards/agenda.js';
+import { attendanceCard, type AttendanceView } from '../../cards/attendance.js';
+import { loadConference, requireChair, requireInvitee, requireStatus, isChair } from '../access.js';
+import { audit } from '../audit.js';
+import * as dueItems from '../due.js';
+import { localDate } from '../time.js';
+import { conferencesOfCase } from './queries.js';
+import type { Services } from '../services.js';
+import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
+import { child, refreshIds, startsAt } from '../views.js';
+
+/** `start CASE` in the conference's group chat or channel: binds the chat, posts agenda and attendance. */
+export async function startConference(s: Services, turn: Turn, caseRef: string): Promise<Reply> {
+  if (turn.conversation.type === 'personal') {
+    throw new UserError('Start the conference in its group chat or channel, where everyone attending can check in: @mention me there with "start ' + caseRef + '".');
+  }
+  const conference = (await conferencesOfCase(s, caseRef)).find((c) => isChair(c, turn) && (c.status === 'scheduled' || c.status === 'in-progress'));
+  if (!conference) {
+    // Same answer whether the case exists or not: nothing is revealed to someone not chairing it.
+    throw new UserError(`You have no scheduled conference to chair for case ${caseRef}.`, 'Nothing to start');
+  }
+  requireStatus(conference, ['scheduled', 'in-progress'], 'start this conference');
+  const started = await s.store.conferences.update(conference.id, (c) => ({ ...c, status: 'in-progress', conversationId: turn.conversation.id }));
+  if (started.outcome === 'not-found') throw new UserError('This conference could not be found.');
+  if (started.outcome === 'changed') await audit(s, turn, 'conference-started', { conferenceId: conference.id, conversationId: turn.conversation.id });
+  const invitees = await s.store.invitees.list(conference.id);
+  return {
+    cards: [
+      agendaCard({ child: child(conference), kind: conference.kind, policy: conference.policy, startsAt: startsAt(conference), items: agendaFor(conference.policy, conference.kind).map((i) => i.title) }),
+      attendanceCard(attendanceView(started.stored.value, invitees, { kind: 'everyone' }, false)),
+    ],
+  };
+}
+
+export async function checkIn(s: Services, turn: Turn, a: ActionOf<'checkIn'>): Promise<ActionOutcome> {
+  const conference = await loadConference(s, a.conferenceId);
+  requireStatus(conference, ['in-progress'], 'check in');
+  const invitee = await requireInvitee(s, conference, turn, 'check in');
+  const result = await s.store.invitees.checkIn(conference.id, invitee.userId, { present: true, role: invitee.role, agency: invitee.agency, at: turn.now.toISOString() });
+  if (result.outcome === 'not-invited') throw new UserError('Only people invited to this conference can check in.');
+  if (result.outcome !== 'unchanged') await audit(s, turn, 'checked-in', { conferenceId: conference.id, role: invitee.role, agency: invitee.agency });
+  return attendanceViews(s, conference, turn, `${invitee.name} has checked in.`);
+}
+
+export async function standDown(s: Services, turn: Turn, a: ActionOf<'standDown'>): Promise<ActionOutcome> {
+  const conference = await loadConference(s, a.conferenceId);
+  requireChair(conference, turn, 'stand the conference down');
+  requireStatus(conference, ['in-progress', 'stood-down'], 'stand the conference down');
+  const recorded = await s.store.decisions.record({
+    conferenceId: conference.id,
+    outcome: 'stood-down',
+    split: false,
+    dissents: [],
+    coreGroup: [],
+    safetyScales: [],
+    standDownReason: a.standDownNote ?? 'Not quorate',
+    decidedBy: { userId: turn.actor.aadObjectId, name: turn.actor.name },
+    decidedAt: turn.now.toISOString(),
+  });
+  if (recorded.outcome === 'already-decided') throw new UserError('A decision is already recorded for this conference.');
+  if (recorded.outcome === 'recorded') {
+    await audit(s, turn, 'conference-stood-down', { conferenceId: conference.id, note: a.standDownNote });
+    await dueItems.decisionMade(s, conference, recorded.decision, await s.store.invitees.list(conference.id), localDate(turn.now));
+  }
+  return attendanceViews(s, { ...conference, status: 'stood-down' }, turn, 'The conference is stood down; it must be reconvened as soon as possible.');
+}
+
+export async function proceed(s: Services, turn: Turn, a: ActionOf<'proceed'>): Promise<ActionOutcome> {
+  const conference = await loadConference(s, a.conferenceId);
+  requireChair(conference, turn, 'proceed without quoracy');
+  requireStatus(conference, ['in-progress'], 'proceed');
+  const q = quoracyOf(await s.store.invitees.list(conference.id));
+  if (q.quorate) throw new UserError('The conference is quorate: there is no breach to record.', 'Quorate');
+  if (!q.childrensSocialCare) throw new UserError("Children's Social Care must be present: the conference cannot proceed without it.", 'Cannot proceed');
+  const changed = await s.store.conferences.update(conference.id, (c) => ({ ...c, quoracyBreachReason: a.proceedReason }));
+  if (changed.outcome === 'changed') await audit(s, turn, 'proceeded-without-quoracy', { conferenceId: conference.id, reason: a.proceedReason, missing: q.missing });
+  return attendanceViews(s, conference, turn, 'The chair proceeds without quoracy; the reason is recorded.');
+}
+
+/** May the chair open the vote: quorate, or proceeding with a recorded reason. */
+export async function requireQuorateOrReason(s: Services, conference: Conference): Promise<void> {
+  const q = quoracyOf(await s.store.invitees.list(conference.id));
+  if (!q.quorate && !conference.quoracyBreachReason) {
+    throw new UserError(`The conference is not quorate (${q.missing.join('; ')}). Stand it down, or proceed and record why.`, 'Not quorate');
+  }
+}
+
+export async function refreshAttendance(s: Services, turn: Turn, conferenceId: string): Promise<ActionOutcome> {
+  return attendanceViews(s, await loadConference(s, conferenceId), turn);
+}
+
+async function attendanceViews(s: Services, conference: Conference, turn: Turn, notice?: string): Promise<ActionOutcome> {
+  const invitees = await s.store.invitees.list(conference.id);
+  const fresh = (await s.store.conferences.get(conference.id)) ?? conference;
+  const roundOpened = (await s.store.votes.listRounds(conference.id)).length > 0;
+  return {
+    own: attendanceCard(attendanceView(fresh, invitees, viewerOf(fresh, invitees, turn), roundOpened)),
+    shared: attendanceCard(attendanceView(fresh, invitees, { kind: 'everyone' }, roundOpened)),
+    notice,
+  };
+}
+
+export function quoracyOf(invitees: Invitee[]): QuoracyResult {
+  return quoracy(
+    invitees.map((i) => ({
+      name: i.name,
+      agency: i.checkIn?.agency ?? i.agency,
+      role: i.checkIn?.role ?? i.role,
+      directContact: i.directContact,
+      present: i.checkIn?.present === true,
+    })),
+  );
+}
+
+type Viewer = NonNullable<AttendanceView['viewer']>;
+
+function viewerOf(conference: Conference, invitees: Invitee[], turn: Turn): Viewer {
+  if (isChair(conference, turn)) return { kind: 'chair' };
+  const me = invitees.find((i) => i.userId === turn.actor.aadObjectId);
+  if (!me) return { kind: 'everyone' };
+  return { kind: 'member', name: me.name, agency: me.checkIn?.agency ?? me.agency, role: me.checkIn?.role ?? me.role, checkedIn: me.checkIn?.present === true };
+}
+
+function attendanceView(conference: Conference, invitees: Invitee[], viewer: Viewer, roundOpened: boolean): AttendanceView {
+  const q = quoracyOf(invitees);
+  const person = (i: Invitee) => ({ name: i.name, agency: i.checkIn?.agency ?? i.agency, role: i.checkIn?.role ?? i.role });
+  return {
+    conferenceId: conference.id,
+    child: child(conference),
+    kind: conference.kind,
+    startsAt: startsAt(conference),
+    present: invitees.filter((i) => i.checkIn?.present).map((i) => ({ ...person(i), deputyFor: undefined })),
+    awaited: invitees.filter((i) => !i.checkIn?.present && (i.rsvp?.response === 'attending' || i.rsvp?.response === 'deputy')).map(person),
+    quoracy: { quorate: q.quorate, counting: q.countingAgencies, missing: q.missing },
+    decision:
+      conference.status === 'stood-down'
+        ? { kind: 'stood-down' }
+        : conference.quoracyBreachReason
+          ? { kind: 'proceeding', reason: conference.quoracyBreachReason }
+          : undefined,
+    roundOpened,
+    viewer,
+    refreshUserIds: refreshIds(conference, invitees),
+  };
+}

@@ -1,0 +1,25 @@
+// Circulation (RULES.md, Other timescales): the decision, plan outline, category, lead professional
+// and core group go 1:1 to everyone invited within one working day — sent at once, here.
+import type { Conference } from '../../src/store/conferences.js';
+import { decisionSummaryCard } from '../../cards/decision-summary.js';
+import { audit } from '../audit.js';
+import type { Services } from '../services.js';
+import type { Turn } from '../turn.js';
+import { decisionSummaryView } from '../views.js';
+
+export async function circulate(s: Services, turn: Turn, conference: Conference): Promise<void> {
+  const [decision, invitees] = await Promise.all([s.store.decisions.get(conference.id), s.store.invitees.list(conference.id)]);
+  if (!decision) return;
+  const card = decisionSummaryCard(decisionSummaryView(conference, decision));
+  const recipients = [...invitees.map((i) => i.teamsId), conference.chair.teamsId].filter((x): x is string => Boolean(x));
+  const failed: string[] = [];
+  for (const teamsId of new Set(recipients)) {
+    try {
+      await s.messenger.toUser({ teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl }, card);
+    } catch (e) {
+      failed.push(teamsId);
+      s.log(`circulation to ${teamsId} failed: ${(e as Error).message}`);
+    }
+  }
+  await audit(s, turn, 'decision-circulated', { conferenceId: conference.id, sent: recipients.length - failed.length, failed });
+}

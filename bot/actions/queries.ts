@@ -1,0 +1,75 @@
+// "my reviews", "overdue", "next review CASE" and the conference record: read-only answers,
+// each a partition query; a case is shown only to people involved in it (or admins).
+import type { UserDueItem } from '../../src/store/due-items.js';
+import { conferenceRecordCard } from '../../cards/conference-record.js';
+import { myReviewsCard } from '../../cards/my-reviews.js';
+import { nextReviewCard } from '../../cards/next-review.js';
+import { audit } from '../audit.js';
+import { isChair } from '../access.js';
+import type { Services } from '../services.js';
+import { localDate } from '../time.js';
+import { UserError, type Reply, type Turn } from '../turn.js';
+import { conferenceRecordView, dueKindOf } from '../views.js';
+
+export async function myReviews(s: Services, turn: Turn, only: 'all' | 'overdue' = 'all'): Promise<Reply> {
+  const today = localDate(turn.now);
+  const [overdue, upcoming] = await Promise.all([
+    s.store.dueItems.overdueForUser(turn.actor.aadObjectId, today),
+    only === 'overdue' ? Promise.resolve([] as UserDueItem[]) : s.store.dueItems.upcomingForUser(turn.actor.aadObjectId, today, { limit: 50 }),
+  ]);
+  return {
+    cards: [
+      myReviewsCard({
+        list: only === 'overdue' ? 'overdue' : 'my-reviews',
+        today,
+        items: [...overdue, ...upcoming].map((i) => ({ child: { caseRef: i.caseRef, initials: i.title }, what: dueKindOf(i), due: i.due, involvement: 'invitee' })),
+      }),
+    ],
+  };
+}
+
+export async function nextReview(s: Services, turn: Turn, caseRef: string): Promise<Reply> {
+  const items = await s.store.dueItems.forCase(caseRef, { includeDone: true });
+  const involved = turn.isAdmin || items.some((i) => i.userIds.includes(turn.actor.aadObjectId));
+  if (!involved) {
+    await audit(s, turn, 'next-review-refused', { caseRef });
+    // The same answer as for an unknown case: nothing is revealed to someone not involved.
+    throw new UserError(`No case ${caseRef} was found among your cases.`, 'Not found');
+  }
+  const today = localDate(turn.now);
+  const [next, plan, conferences] = await Promise.all([s.store.dueItems.nextForCase(caseRef, 'review', today), s.store.plans.current(caseRef), conferencesOfCase(s, caseRef)]);
+  const last = conferences.find((c) => c.status === 'decided');
+  const initials = conferences[0]?.childInitials ?? next?.title ?? '?';
+  return {
+    cards: [
+      nextReviewCard({
+        child: { caseRef, initials },
+        today,
+        planSince: plan?.onPlanSince,
+        next: next && { kind: last && last.kind !== 'first-review' && last.kind !== 'later-review' ? 'first-review' : 'later-review', due: next.due },
+        last: last && { conferenceId: last.id, kind: last.kind, heldOn: localDate(new Date(last.scheduledAt)) },
+      }),
+    ],
+  };
+}
+
+export async function showRecord(s: Services, turn: Turn, conferenceId: string): Promise<Reply> {
+  const conference = await s.store.conferences.get(conferenceId);
+  const invitee = conference && (await s.store.invitees.get(conference.id, turn.actor.aadObjectId));
+  if (!conference || (!invitee && !isChair(conference, turn) && !turn.isAdmin)) {
+    throw new UserError('No such conference was found among yours.', 'Not found');
+  }
+  const [decision, invitees] = await Promise.all([s.store.decisions.get(conference.id), s.store.invitees.list(conference.id)]);
+  return { cards: [conferenceRecordCard(conferenceRecordView(conference, decision, invitees))] };
+}
+
+/** The conferences of a case, newest first. */
+export async function conferencesOfCase(s: Services, caseRef: string) {
+  return (await s.store.conferences.listForCase(caseRef)).sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt));
+}
+
+export async function recordOfCase(s: Services, turn: Turn, caseRef: string): Promise<Reply> {
+  const [latest] = await conferencesOfCase(s, caseRef);
+  if (!latest) throw new UserError(`No case ${caseRef} was found among your cases.`, 'Not found');
+  return showRecord(s, turn, latest.id);
+}

@@ -1,0 +1,214 @@
+// The agency vote (RULES.md, The decision): the chair opens a round, each eligible agency gives
+// one view and may change it until the chair closes the round; the close applies the tally and
+// the local split rule. Each person's card is their own view (refresh), the posted card the shared one.
+import { tally, type TallyResult } from '../../src/rules/tally.js';
+import { NON_MEMBER_ROLES } from '../../src/rules/quoracy.js';
+import { isReviewKind } from '../../src/rules/kinds.js';
+import type { Conference } from '../../src/store/conferences.js';
+import type { Invitee } from '../../src/store/invitees.js';
+import type { StoredVote, VoteRound } from '../../src/store/votes.js';
+import type { Decision } from '../../src/store/decisions.js';
+import { voteCard, resultCard, type ActionOf, type ResultView, type VoteView } from '../../cards/index.js';
+import { isChair, loadConference, requireChair, requireStatus } from '../access.js';
+import { audit } from '../audit.js';
+import type { Services } from '../services.js';
+import { UserError, type ActionOutcome, type AdaptiveCard, type Turn } from '../turn.js';
+import { localDate } from '../time.js';
+import { afterVote } from './decision.js';
+import { requireQuorateOrReason } from './attendance.js';
+import { child, refreshIds } from '../views.js';
+
+type Viewer = NonNullable<VoteView['viewer']>;
+
+export async function openRound(s: Services, turn: Turn, a: ActionOf<'openRound'>): Promise<ActionOutcome> {
+  const conference = await loadConference(s, a.conferenceId);
+  requireChair(conference, turn, 'open a vote');
+  requireStatus(conference, ['in-progress'], 'open a vote');
+  await requireQuorateOrReason(s, conference);
+  const invitees = await s.store.invitees.list(conference.id);
+  const agencies = [...new Set(invitees.filter(canVote).map((i) => i.checkIn?.agency ?? i.agency))];
+  if (agencies.length === 0) throw new UserError('No agency representative has checked in yet, so there is no one to ask for a view.', 'Nobody to ask');
+  const opened = await s.store.votes.openRound(conference.id, {
+    question: isReviewKind(conference.kind) ? 'review' : 'initial',
+    agencies,
+    openedBy: { userId: turn.actor.aadObjectId, name: turn.actor.name },
+    at: turn.now.toISOString(),
+  });
+  if (opened.outcome === 'no-such-conference') throw new UserError('This conference could not be found.');
+  if (opened.outcome === 'opened') {
+    await audit(s, turn, 'vote-round-opened', { conferenceId: conference.id, round: opened.round.round, agencies });
+    await s.messenger.reply(turn.context, voteCard(voteView(conference, opened.round, invitees, [], { kind: 'everyone' })));
+  }
+  const card = voteCard(voteView(conference, opened.round, invitees, await s.store.votes.list(conference.id, opened.round.round), { kind: 'chair' }));
+  return { own: card, notice: opened.outcome === 'opened' ? `Round ${opened.round.round} is open.` : `Round ${opened.round.round} is already open.` };
+}
+
+export async function vote(s: Services, turn: Turn, a: ActionOf<'vote'>): Promise<ActionOutcome> {
+  const { conference, round } = await loadRound(s, a.conferenceId, a.roundId);
+  const invitee = await s.store.invitees.get(conference.id, turn.actor.aadObjectId);
+  const refusal = whyNotVoter(conference, turn, invitee);
+  if (refusal || !invitee) throw new UserError(refusal ?? 'Only people invited to this conference can vote.', 'You cannot vote here');
+  const result = await s.store.votes.cast(conference.id, round.round, {
+    userId: invitee.userId,
+    name: invitee.name,
+    agency: invitee.checkIn?.agency ?? invitee.agency,
+    role: 'professional',
+    choice: a.choice,
+    recommendation: a.choice === 'no-cp-plan' ? a.recommendation : undefined,
+    reason: a.reason,
+    at: turn.now.toISOString(),
+  });
+  if (!result.ok) {
+    await audit(s, turn, 'vote-refused', { conferenceId: conference.id, round: round.round, why: result.refusal });
+    throw new UserError(result.message, 'Vote not recorded');
+  }
+  if (result.outcome !== 'unchanged') {
+    await audit(s, turn, `vote-${result.outcome}`, { conferenceId: conference.id, round: round.round, agency: result.vote.agency, choice: result.vote.choice });
+  }
+  return roundViews(s, conference, round, turn, `${result.vote.agency}'s view is recorded; it can change until the round closes.`);
+}
+
+/** Teams asks for each person's own view of a card (refresh.userIds), and after every click. */
+export async function refreshVote(s: Services, turn: Turn, conferenceId: string, roundId: string | undefined): Promise<ActionOutcome> {
+  if (!roundId) throw new UserError('This vote card has no round. Ask the chair for a new one.');
+  const { conference, round } = await loadRound(s, conferenceId, roundId);
+  return roundViews(s, conference, round, turn);
+}
+
+export async function closeRound(s: Services, turn: Turn, a: ActionOf<'closeRound'>): Promise<ActionOutcome> {
+  const { conference, round } = await loadRound(s, a.conferenceId, a.roundId);
+  requireChair(conference, turn, 'close the vote');
+  let result: TallyResult | undefined;
+  const closed = await s.store.votes.close(
+    conference.id,
+    round.round,
+    { closedBy: { userId: turn.actor.aadObjectId, name: turn.actor.name }, at: turn.now.toISOString() },
+    (votes) => {
+      result = tallyOf(conference, votes, turn);
+      return decisionOf(conference, round, votes, result, turn);
+    },
+  );
+  if (closed.outcome === 'no-such-round') throw new UserError('That vote round could not be found.');
+  result ??= tallyOf(conference, closed.votes, turn);
+  if (closed.outcome === 'closed') {
+    await audit(s, turn, 'vote-round-closed', { conferenceId: conference.id, round: round.round, outcome: result.outcome, counts: result.counts, dissents: result.dissents.length });
+    await s.messenger.reply(turn.context, resultCard(resultView(conference, closed.round, result, closed.decision)));
+    await afterVote(s, turn, conference, closed.round, result, closed.decision);
+  }
+  return roundViews(s, conference, closed.round, turn, 'The vote is closed.');
+}
+
+/** What the close writes, as the rules decided it; none while a chair-decides split awaits the chair. */
+function decisionOf(conference: Conference, round: VoteRound, votes: StoredVote[], result: TallyResult, turn: Turn): Decision | undefined {
+  if (result.outcome === 'chair-decides') return undefined;
+  return {
+    conferenceId: conference.id,
+    outcome: result.outcome,
+    recommendation: result.outcome === 'no-cp-plan' || result.outcome === 'discontinue' ? recommendationOf(votes, result.outcome) : undefined,
+    round: round.round,
+    split: result.split,
+    dissents: result.dissents.map((d) => ({
+      userId: votes.find((v) => v.agency === d.agency)?.userId,
+      name: d.name,
+      agency: d.agency,
+      choice: d.choice,
+      reason: d.reason ?? undefined,
+    })),
+    coreGroup: [],
+    safetyScales: [],
+    decidedBy: { userId: turn.actor.aadObjectId, name: turn.actor.name },
+    decidedAt: turn.now.toISOString(),
+  };
+}
+
+/** The winning side's most common recommendation; a tie takes the more protective Child in Need plan. */
+function recommendationOf(votes: StoredVote[], outcome: string): Decision['recommendation'] {
+  const side = votes.filter((v) => v.choice === outcome);
+  const nfa = side.filter((v) => v.recommendation === 'no-further-action').length;
+  return nfa > side.length - nfa ? 'no-further-action' : 'child-in-need';
+}
+
+export function tallyOf(conference: Conference, votes: StoredVote[], turn: Turn): TallyResult {
+  return tally(votes.map(({ name, agency, role, choice, reason }) => ({ name, agency, role, choice, reason })), conference.policy, {
+    decisionDate: localDate(turn.now),
+    firstReview: conference.kind === 'first-review',
+    lookedAfter: conference.lookedAfter,
+  });
+}
+
+export function resultView(conference: Conference, round: VoteRound, result: TallyResult, decision?: Decision): ResultView {
+  const outcome: ResultView['outcome'] =
+    result.outcome === 'chair-decides'
+      ? decision && decision.outcome !== 'deferred' && decision.outcome !== 'stood-down'
+        ? { kind: 'decided', choice: decision.outcome, recommendation: decision.recommendation, basis: 'chair', rationale: decision.chairRationale }
+        : { kind: 'awaiting-chair' }
+      : { kind: 'decided', choice: result.outcome, recommendation: decision?.recommendation, basis: result.split ? 'split-plan' : result.dissents.length ? 'majority' : 'consensus' };
+  return {
+    conferenceId: conference.id,
+    roundId: String(round.round),
+    child: child(conference),
+    question: round.question,
+    round: round.round,
+    outcome,
+    counts: result.counts,
+    dissents: result.dissents.map((d) => ({ name: d.name, agency: d.agency, choice: d.choice, reason: d.reason ?? undefined })),
+    excluded: result.excluded.map((e) => ({ name: e.name, role: 'professional' as const, why: e.why })),
+    split: result.referral ? { rule: 'plan-and-referral', referralBy: result.referral.headOfServiceBy, panelBy: result.referral.panelBy } : result.outcome === 'chair-decides' ? { rule: 'chair-decides' } : undefined,
+    warnings: result.warnings,
+  };
+}
+
+async function loadRound(s: Services, conferenceId: string, roundId: string): Promise<{ conference: Conference; round: VoteRound }> {
+  const number = Number(roundId);
+  const conference = await loadConference(s, conferenceId);
+  const round = Number.isInteger(number) && number > 0 ? await s.store.votes.getRound(conference.id, number) : undefined;
+  if (!round) throw new UserError('That vote round could not be found. The card may be out of date.', 'Not found');
+  return { conference, round };
+}
+
+/** The actor's own view of the round, and the shared view for the posted card. */
+async function roundViews(s: Services, conference: Conference, round: VoteRound, turn: Turn, notice?: string): Promise<ActionOutcome> {
+  const [invitees, votes] = await Promise.all([s.store.invitees.list(conference.id), s.store.votes.list(conference.id, round.round)]);
+  const invitee = invitees.find((i) => i.userId === turn.actor.aadObjectId);
+  const own = voteCard(voteView(conference, round, invitees, votes, viewerOf(conference, turn, invitee, votes)));
+  const shared: AdaptiveCard = voteCard(voteView(conference, round, invitees, votes, { kind: 'everyone' }));
+  return { own, shared, notice };
+}
+
+function viewerOf(conference: Conference, turn: Turn, invitee: Invitee | undefined, votes: StoredVote[]): Viewer {
+  if (isChair(conference, turn)) return { kind: 'chair' };
+  const why = whyNotVoter(conference, turn, invitee);
+  if (why || !invitee) return { kind: 'observer', why: why ?? 'Only invited agency representatives vote.' };
+  const agency = invitee.checkIn?.agency ?? invitee.agency;
+  const mine = votes.find((v) => v.agency === agency && v.userId === invitee.userId);
+  return { kind: 'voter', name: invitee.name, agency, current: mine && { choice: mine.choice, recommendation: mine.recommendation, reason: mine.reason } };
+}
+
+/** Why this person gives no view (family, supporters, support staff and the chair do not vote). */
+function whyNotVoter(conference: Conference, turn: Turn, invitee: Invitee | undefined): string | undefined {
+  if (isChair(conference, turn)) return 'The chair does not vote.';
+  if (!invitee) return 'Only people invited to this conference can vote.';
+  const role = invitee.checkIn?.role ?? invitee.role;
+  if (role !== 'professional') return `You are here as ${NON_MEMBER_ROLES[role]}: only agency representatives give a view.`;
+  if (!invitee.checkIn?.present) return 'Check in on the attendance card first: only agencies present give a view.';
+  return undefined;
+}
+
+const canVote = (i: Invitee) => (i.checkIn?.role ?? i.role) === 'professional' && i.checkIn?.present === true;
+
+function voteView(conference: Conference, round: VoteRound, invitees: Invitee[], votes: StoredVote[], viewer: Viewer): VoteView {
+  const counts: Record<string, number> = {};
+  for (const v of votes) counts[v.choice] = (counts[v.choice] ?? 0) + 1;
+  return {
+    conferenceId: conference.id,
+    roundId: String(round.round),
+    child: child(conference),
+    question: round.question,
+    round: round.round,
+    open: round.status === 'open',
+    agencies: round.agencies.map((agency) => ({ agency, voted: votes.some((v) => v.agency === agency) })),
+    counts,
+    viewer,
+    refreshUserIds: refreshIds(conference, invitees),
+  };
+}

@@ -1,0 +1,33 @@
+// Composition: the adapter, the bot and its router over one store, behind the HTTP server.
+import { createAdapter } from './adapter.js';
+import type { BotConfig } from './config.js';
+import { ConferenceBot } from './conference-bot.js';
+import { Messenger } from './messenger.js';
+import { createRouter } from './router.js';
+import { scheduleReminders } from './reminders.js';
+import { listen, type RunningServer } from './server.js';
+import type { Store } from '../src/store/store.js';
+
+export interface AppOptions {
+  config: BotConfig;
+  store: Store;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  log?: (line: string) => void;
+  host?: string;
+  /** Run the scheduled reminder job in this instance (every 15 minutes); tests drive it directly. */
+  reminders?: boolean;
+}
+
+export async function startApp(options: AppOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const now = options.now ?? (() => new Date());
+  const adapter = createAdapter(options.config, log);
+  const messenger = new Messenger(adapter, options.config.MicrosoftAppId ?? '');
+  const services = { store: options.store, messenger, config: options.config, log };
+  const router = createRouter(services);
+  const bot = new ConferenceBot({ router, allowedTenants: options.config.ALLOWED_TENANTS, admins: options.config.ADMIN_USER_IDS, now, log });
+  const server = await listen(adapter, bot, options.config.PORT, options.host);
+  const stopReminders = options.reminders ? scheduleReminders(services, now) : () => undefined;
+  return { ...server, close: async () => (stopReminders(), server.close()) };
+}

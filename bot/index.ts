@@ -1,0 +1,22 @@
+// `npm start`: the store (Azure Tables, or the embedded Azurite), then the bot on /api/messages.
+import { openStore } from '../src/store/connect.js';
+import { startApp } from './app.js';
+import { readConfig } from './config.js';
+
+const config = readConfig();
+const store = await openStore({ connectionString: config.AZURE_TABLES_CONNECTION_STRING, dataDir: config.DATA_DIR });
+console.log(store.embedded ? `Store: embedded Azurite at ${store.endpoint} (data kept on disk)` : `Store: Azure Tables at ${store.endpoint}`);
+if (!config.MicrosoftAppId) {
+  console.warn('No MicrosoftAppId: running ANONYMOUS for local use only. Set MicrosoftAppId and MicrosoftAppPassword before any real use.');
+}
+if (config.ADMIN_USER_IDS.length === 0) console.warn('No ADMIN_USER_IDS: anyone may schedule conferences (local use).');
+const server = await startApp({ config, store, reminders: true });
+console.log(`Bot listening on ${server.url}/api/messages`);
+
+const stop = async () => {
+  await server.close();
+  await store.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());

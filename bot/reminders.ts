@@ -1,0 +1,57 @@
+// The scheduled reminder run: what falls due today or tomorrow (report deadlines, core groups,
+// minutes, reviews…) is sent 1:1 to each person it concerns. A lease lets one instance run at a
+// time, and a per-reminder claim makes each reminder go once even if two runs overlap.
+import { randomUUID } from 'node:crypto';
+import { addCalendarDays } from '../src/rules/calendar.js';
+import { reminderCard } from '../cards/reminder.js';
+import type { Services } from './services.js';
+import { localDate } from './time.js';
+import { dueKindOf } from './views.js';
+
+const LEASE = 'reminder-run';
+const LEASE_MS = 10 * 60_000;
+
+export interface ReminderRunResult {
+  ran: boolean;
+  sent: number;
+  failed: number;
+}
+
+export async function runReminders(s: Services, now: Date, holder: string): Promise<ReminderRunResult> {
+  const lease = await s.store.leases.acquire(LEASE, holder, LEASE_MS, now);
+  if (!lease.acquired) return { ran: false, sent: 0, failed: 0 };
+  let sent = 0;
+  let failed = 0;
+  try {
+    const today = localDate(now);
+    for (const day of [today, addCalendarDays(today, 1)]) {
+      for (const item of await s.store.dueItems.forDay(day)) {
+        for (const userId of item.userIds) {
+          const id = [item.kind, item.caseRef, item.conferenceId ?? '-', item.due, userId].join('|');
+          const reference = await s.store.conversations.get(userId);
+          if (!reference || !(await s.store.reminders.claim(id, holder, now.toISOString()))) continue;
+          try {
+            await s.messenger.post(reference, reminderCard({ child: { caseRef: item.caseRef, initials: item.title }, what: dueKindOf(item), due: item.due, today }));
+            sent += 1;
+          } catch (e) {
+            failed += 1;
+            await s.store.reminders.unclaim(id); // at most once, but a later run may try again
+            s.log(`reminder ${id} failed: ${(e as Error).message}`);
+          }
+        }
+      }
+    }
+  } finally {
+    await s.store.leases.release(LEASE, holder);
+  }
+  return { ran: true, sent, failed };
+}
+
+/** Runs the reminder job every `everyMs`; returns a stop function. */
+export function scheduleReminders(s: Services, now: () => Date, everyMs = 15 * 60_000): () => void {
+  const holder = `instance-${randomUUID()}`;
+  const tick = () => void runReminders(s, now(), holder).catch((e: Error) => s.log(`reminder run failed: ${e.message}`));
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,104 @@
+// One table from command and card verb to handler. Every payload is parsed by zod first;
+// a malformed one is refused with the reason and changes nothing.
+import { errorCard, helpCard, parseCardAction, type CardAction } from '../cards/index.js';
+import { audit } from './audit.js';
+import { parseCommand } from './commands/parse.js';
+import type { Router } from './conference-bot.js';
+import type { Services } from './services.js';
+import { UserError, type ActionOutcome, type Reply, type Turn } from './turn.js';
+import { checkIn, proceed, refreshAttendance, standDown, startConference } from './actions/attendance.js';
+import { decideCategory, defer, dissentReason, planRecord, proposeCategory, splitDecision } from './actions/decision.js';
+import { endPlan } from './actions/end-plan.js';
+import { rsvp } from './actions/invitations.js';
+import { myReviews, nextReview, recordOfCase, showRecord } from './actions/queries.js';
+import { openSchedule, schedule } from './actions/scheduling.js';
+import { closeRound, openRound, refreshVote, vote } from './actions/voting.js';
+
+type Handlers = { [V in CardAction['verb']]: (s: Services, turn: Turn, a: Extract<CardAction, { verb: V }>) => Promise<ActionOutcome> };
+
+/** Commands typed as text that also have a button: the button's answer is the same cards. */
+const asOutcome = async (reply: Promise<Reply>): Promise<ActionOutcome> => {
+  const { cards = [] } = await reply;
+  if (!cards[0]) throw new Error('a card command answered without a card');
+  return { own: cards[0] };
+};
+
+const ACTIONS: Handlers = {
+  refresh: (s, turn, a) => (a.card === 'vote' ? refreshVote(s, turn, a.conferenceId, a.roundId) : refreshAttendance(s, turn, a.conferenceId)),
+  openSchedule: (s, turn) => asOutcome(openSchedule(s, turn)),
+  schedule,
+  rsvp,
+  checkIn,
+  standDown,
+  proceed,
+  openRound,
+  vote,
+  closeRound,
+  defer,
+  dissentReason,
+  splitDecision,
+  proposeCategory,
+  decideCategory,
+  planRecord,
+  endPlan: (s, turn, a) => asOutcome(endPlan(s, turn, a.caseRef, a.reason)),
+  showRecord: (s, turn, a) => asOutcome(showRecord(s, turn, a.conferenceId)),
+  myReviews: (s, turn) => asOutcome(myReviews(s, turn)),
+  overdue: (s, turn) => asOutcome(myReviews(s, turn, 'overdue')),
+};
+
+export function createRouter(s: Services): Router {
+  return {
+    async command(turn, text) {
+      const command = parseCommand(text);
+      switch (command.name) {
+        case 'help':
+          return { cards: [helpCard({ canSchedule: mayScheduleHint(s, turn) })] };
+        case 'schedule':
+          return openSchedule(s, turn);
+        case 'my-reviews':
+          return myReviews(s, turn);
+        case 'overdue':
+          return myReviews(s, turn, 'overdue');
+        case 'next-review':
+          return nextReview(s, turn, command.caseRef);
+        case 'start':
+          return startConference(s, turn, command.caseRef);
+        case 'record':
+          return recordOfCase(s, turn, command.caseRef);
+        case 'end-plan':
+          return endPlan(s, turn, command.caseRef, command.reason);
+        case 'unknown':
+          return { cards: [helpCard({ canSchedule: mayScheduleHint(s, turn), note: command.problem ?? `I didn't understand "${command.text.slice(0, 60)}".` })] };
+      }
+    },
+
+    async action(turn, payload) {
+      const parsed = parseCardAction(payload);
+      if (!parsed.ok) {
+        await audit(s, turn, 'action-refused', { why: parsed.message.slice(0, 500) });
+        throw new UserError(parsed.message, 'Please check the card');
+      }
+      const handler = ACTIONS[parsed.action.verb] as (s: Services, turn: Turn, a: CardAction) => Promise<ActionOutcome>;
+      try {
+        return await handler(s, turn, parsed.action);
+      } catch (e) {
+        if (e instanceof UserError) {
+          const conferenceId = 'conferenceId' in parsed.action ? parsed.action.conferenceId : undefined;
+          await audit(s, turn, 'action-refused', { conferenceId: undefined, verb: parsed.action.verb, target: conferenceId, why: e.message });
+        }
+        throw e;
+      }
+    },
+
+    errorCard: (title, message) => errorCard({ title, message }),
+
+    refused: (turn, why) => audit(s, turn, 'turn-refused', { why }),
+
+    async remember(turn) {
+      const { TurnContext } = await import('botbuilder');
+      await s.store.conversations.save(turn.actor.aadObjectId, TurnContext.getConversationReference(turn.context.activity) as Record<string, unknown>, turn.now.toISOString());
+    },
+  };
+}
+
+const mayScheduleHint = (s: Services, turn: Turn) => s.config.ADMIN_USER_IDS.length === 0 || turn.isAdmin;

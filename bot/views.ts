@@ -1,0 +1,155 @@
+// Store records → card view models. Cards for a group chat get case reference and initials only;
+// the child's full name goes only into 1:1 cards to invitees.
+import { reportDeadline } from '../src/rules/reports.js';
+import { quoracy } from '../src/rules/quoracy.js';
+import type { Conference } from '../src/store/conferences.js';
+import type { Decision } from '../src/store/decisions.js';
+import type { Invitee } from '../src/store/invitees.js';
+import type { InvitationView } from '../cards/index.js';
+import type { Outcome, PlanSummary } from '../cards/decision.js';
+import type { DecisionSummaryView } from '../cards/decision-summary.js';
+import type { ConferenceRecordView } from '../cards/conference-record.js';
+import { isReviewKind } from '../src/rules/kinds.js';
+import type { DueKind as StoreDueKind } from '../src/store/due-items.js';
+import type { DueKind as CardDueKind } from '../cards/due.js';
+import { rsvpSummaryCard } from '../cards/rsvp-summary.js';
+import { localDateTime } from './time.js';
+
+/** The agencies offered on the scheduling form, Children's Social Care first. */
+export const AGENCIES = [
+  'childrens-social-care',
+  'police',
+  'health-visiting',
+  'gp',
+  'paediatrics',
+  'midwifery',
+  'mental-health',
+  'education',
+  'probation',
+  'housing',
+  'substance-misuse',
+  'domestic-abuse-service',
+  'youth-justice',
+  'family',
+  'advocacy',
+  'other',
+];
+
+export const child = (c: Conference) => ({ caseRef: c.caseRef, initials: c.childInitials });
+export const namedChild = (c: Conference) => ({ ...child(c), fullName: c.childFullName });
+export const startsAt = (c: Conference) => localDateTime(new Date(c.scheduledAt));
+
+export function invitationView(c: Conference, invitee: Invitee, now: Date): InvitationView {
+  const deadline = reportDeadline(startsAt(c), c.policy);
+  return {
+    conferenceId: c.id,
+    child: namedChild(c),
+    kind: c.kind,
+    startsAt: startsAt(c),
+    chair: c.chair.name,
+    policy: c.policy,
+    invitedAs: { name: invitee.name, agency: invitee.agency, role: invitee.role },
+    reportDeadline: { what: `Send your report to ${deadline.sendTo}`, by: deadline.by },
+    answer: invitee.rsvp && { rsvp: invitee.rsvp.response, deputyName: invitee.rsvp.deputyName },
+    open: c.status === 'scheduled' && new Date(c.scheduledAt) > now,
+  };
+}
+
+/** The chair's live view of the answers, with the quoracy they forecast. */
+export function rsvpSummaryFor(c: Conference, invitees: Invitee[]) {
+  const expected = quoracy(
+    invitees.map((i) => ({
+      name: i.name,
+      agency: i.agency,
+      role: i.role,
+      directContact: i.directContact,
+      present: i.rsvp?.response === 'attending' || i.rsvp?.response === 'deputy',
+    })),
+  );
+  return rsvpSummaryCard({
+    conferenceId: c.id,
+    child: child(c),
+    kind: c.kind,
+    startsAt: startsAt(c),
+    reportDeadline: reportDeadline(startsAt(c), c.policy).by,
+    invitees: invitees.map((i) => ({ name: i.name, agency: i.agency, role: i.role, directContact: i.directContact, answer: i.rsvp?.response, deputyName: i.rsvp?.deputyName })),
+    forecast: { quorate: expected.quorate, counting: expected.countingAgencies, missing: expected.missing },
+  });
+}
+
+/** How a stored decision reads on a card. */
+export function outcomeOf(d: Decision): Outcome {
+  if (d.outcome === 'deferred') return { kind: 'deferred', reason: d.deferralReason ?? 'critical information is missing', reconveneBy: d.reconveneBy ?? d.decidedAt.slice(0, 10) };
+  if (d.outcome === 'stood-down') throw new Error('a stood-down conference has no outcome to show');
+  const basis = d.chairRationale ? 'chair' : d.split ? 'split-plan' : d.dissents.length ? 'majority' : 'consensus';
+  return { kind: 'decided', choice: d.outcome, recommendation: d.recommendation, basis, rationale: d.chairRationale };
+}
+
+function planOf(d: Decision): PlanSummary | undefined {
+  if (!d.leadProfessional || !d.firstCoreGroupDate || !d.firstReviewDate || !d.outlinePlan || !d.contingencyPlan) return undefined;
+  return {
+    leadProfessional: { name: d.leadProfessional.name, agency: d.leadProfessional.agency },
+    coreGroup: d.coreGroup.map((m) => ({ name: m.name, agency: m.agency, role: m.role })),
+    firstCoreGroup: d.firstCoreGroupDate,
+    firstReview: d.firstReviewDate,
+    outlinePlan: d.outlinePlan,
+    contingencyPlan: d.contingencyPlan,
+    safetyScales: d.safetyScales.map((x) => ({ agency: x.agency, scale: x.score })),
+  };
+}
+
+/** The 1:1 circulation to everyone invited: may name the child in full. */
+export function decisionSummaryView(c: Conference, d: Decision): DecisionSummaryView {
+  return {
+    conferenceId: c.id,
+    child: namedChild(c),
+    kind: c.kind,
+    heldAt: startsAt(c),
+    chair: c.chair.name,
+    outcome: outcomeOf(d),
+    category: d.category,
+    plan: planOf(d),
+    nextReview: d.firstReviewDate,
+  };
+}
+
+/** The stored record of a conference, shown on request. */
+export function conferenceRecordView(c: Conference, d: Decision | undefined, invitees: Invitee[]): ConferenceRecordView {
+  const present = invitees.map((i) => ({ name: i.name, agency: i.agency, role: i.role, directContact: i.directContact, present: i.checkIn?.present === true }));
+  const q = quoracy(present);
+  return {
+    conferenceId: c.id,
+    child: child(c),
+    kind: c.kind,
+    policy: c.policy,
+    startsAt: startsAt(c),
+    chair: c.chair.name,
+    attendance: invitees.map((i) => ({ name: i.name, agency: i.agency, role: i.role, attended: i.checkIn?.present === true, rsvp: i.rsvp?.response })),
+    quoracy: { quorate: q.quorate, breachReason: c.quoracyBreachReason, stoodDown: d?.outcome === 'stood-down' },
+    question: isReviewKind(c.kind) ? 'review' : 'initial',
+    outcome: d && d.outcome !== 'stood-down' ? outcomeOf(d) : undefined,
+    dissents: (d?.dissents ?? []).map((x) => ({ name: x.name, agency: x.agency, choice: x.choice, reason: x.reason })),
+    category: d?.category,
+    plan: d && planOf(d),
+    nextReview: d?.firstReviewDate ?? d?.reconveneBy,
+  };
+}
+
+/** Per-user views reach at most 60 people: the chair and those present first. */
+export function refreshIds(c: Conference, invitees: Invitee[]): string[] {
+  const present = invitees.filter((i) => i.checkIn?.present).map((i) => i.teamsId);
+  const ids = [c.chair.teamsId, ...present, ...invitees.map((i) => i.teamsId)];
+  return [...new Set(ids.filter((x): x is string => Boolean(x)))].slice(0, 60);
+}
+
+/** The store files due items by what must happen; cards name them by the rule's timescale. */
+export function dueKindOf(item: { kind: StoreDueKind; conferenceId?: string }): CardDueKind {
+  switch (item.kind) {
+    case 'conference':
+      return item.conferenceId ? 'icpc' : 'reconvene';
+    case 'review':
+      return 'first-review';
+    default:
+      return item.kind;
+  }
+}

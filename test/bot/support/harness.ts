@@ -1,0 +1,143 @@
+// A running bot over a fresh store on the test Azurite, a loopback Bot Connector, a movable
+// clock and the cast of a conference: everything a walk-through drives over HTTP.
+import { expect } from 'chai';
+import { startApp } from '../../../bot/app.js';
+import { readConfig } from '../../../bot/config.js';
+import type { RunningServer } from '../../../bot/server.js';
+import { testStore, type TestStore } from '../../support/store.js';
+import { assertValidCard } from '../../support/card-check.js';
+import { FakeConnector, type Member, type Outgoing } from './connector.js';
+import { TeamsClient, type Conversation } from './teams.js';
+
+const member = (key: string, name: string): Member => ({ id: `29:${key}`, aadObjectId: `aad-${key}`, name, email: `${key}@example.gov.uk` });
+
+export const CAST = {
+  cpu: member('cpu', 'Carol Unit'),
+  chair: member('chair', 'Irene Chair'),
+  social: member('social', 'Sam Social'),
+  police: member('police', 'Pat Police'),
+  health: member('health', 'Hana Visitor'),
+  school: member('school', 'Sid School'),
+  gp: member('gp', 'Gita Doctor'),
+  probation: member('probation', 'Paul Probation'),
+  housing: member('housing', 'Hugh Housing'),
+  paeds: member('paeds', 'Priya Paediatrician'),
+  mother: member('mother', 'Mary Parent'),
+  father: member('father', 'Frank Parent'),
+  support: member('support', 'Steve Support'),
+  stranger: member('stranger', 'Sophie Stranger'),
+};
+export type CastKey = keyof typeof CAST;
+
+/** Who is invited as what: eight agencies, two parents and a support worker. */
+export const INVITEES: { key: CastKey; agency: string; role: string; direct: boolean }[] = [
+  { key: 'social', agency: 'childrens-social-care', role: 'professional', direct: true },
+  { key: 'police', agency: 'police', role: 'professional', direct: true },
+  { key: 'health', agency: 'health-visiting', role: 'professional', direct: true },
+  { key: 'school', agency: 'education', role: 'professional', direct: true },
+  { key: 'gp', agency: 'gp', role: 'professional', direct: true },
+  { key: 'probation', agency: 'probation', role: 'professional', direct: false },
+  { key: 'housing', agency: 'housing', role: 'professional', direct: false },
+  { key: 'paeds', agency: 'paediatrics', role: 'professional', direct: true },
+  { key: 'mother', agency: 'family', role: 'family', direct: true },
+  { key: 'father', agency: 'family', role: 'family', direct: true },
+  { key: 'support', agency: 'childrens-social-care', role: 'support-staff', direct: false },
+];
+
+export const CHILD_FULL_NAME = 'Jordan Example-Smith';
+export const GROUP: Conversation = { id: '19:conference-chat@thread.v2', conversationType: 'groupChat' };
+
+export class Harness {
+  readonly connector = new FakeConnector(Object.values(CAST));
+  store!: TestStore;
+  server!: RunningServer;
+  teams!: TeamsClient;
+  now = new Date('2026-11-23T09:00:00Z');
+
+  async start(): Promise<void> {
+    await this.connector.start();
+    this.store = await testStore();
+    const config = readConfig({ PORT: '0', ADMIN_USER_IDS: CAST.cpu.aadObjectId });
+    this.server = await startApp({ config, store: this.store, now: () => this.now, log: () => undefined, host: '127.0.0.1' });
+    this.teams = new TeamsClient(this.server.url, () => this.connector.url);
+    this.connector.addConversation(GROUP.id, Object.values(CAST).filter((m) => m !== CAST.stranger));
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.close();
+    await this.connector.stop();
+  }
+
+  /** Every card the bot sent anywhere so far; each is checked with Microsoft's parser. */
+  cards(where?: string): { out: Outgoing; card: Record<string, any> }[] {
+    return this.connector.outgoing
+      .filter((o) => !where || o.conversationId === where)
+      .flatMap((out) => (out.activity.attachments ?? []).map((a: { content: Record<string, any> }) => ({ out, card: a.content })));
+  }
+
+  /** The newest card in a conversation whose text mentions `needle`. */
+  lastCard(where: string, needle: string): { out: Outgoing; card: Record<string, any> } {
+    const found = this.cards(where).filter((c) => JSON.stringify(c.card).includes(needle)).at(-1);
+    expect(found, `a card mentioning "${needle}" in ${where}`).to.not.equal(undefined);
+    return found!;
+  }
+
+  personal(key: CastKey): Conversation {
+    return { id: `a:personal-${CAST[key].id}`, conversationType: 'personal' };
+  }
+
+  /** Clicks Action.Execute and expects success; returns the card the clicker now sees. */
+  async click(key: CastKey, where: Conversation, verb: string, data: Record<string, unknown>, replyToId?: string): Promise<Record<string, any>> {
+    const res = await this.teams.execute(CAST[key], where, verb, data, replyToId);
+    expect(res.status, `${key} ${verb}: ${JSON.stringify(res.body)}`).to.equal(200);
+    assertValidCard(res.body.value, `${verb} answer`);
+    return res.body.value;
+  }
+
+  /** Clicks Action.Execute and expects a refusal; returns its message. */
+  async refused(key: CastKey, where: Conversation, verb: string, data: Record<string, unknown>): Promise<string> {
+    const res = await this.teams.execute(CAST[key], where, verb, data);
+    expect(res.status, `${key} ${verb} should be refused`).to.equal(400);
+    return res.body.value.message as string;
+  }
+
+  /** Fails on any card the bot sent that Microsoft's parser rejects, or that is too large. */
+  checkAllCards(): number {
+    const all = this.cards();
+    for (const { card } of all) assertValidCard(card);
+    return all.length;
+  }
+
+  /** Every activity posted to a group chat or channel, as text, to scan for names. */
+  groupTraffic(): string {
+    return this.connector.outgoing.filter((o) => !o.conversationId.startsWith('a:personal-')).map((o) => JSON.stringify(o.activity)).join('\n');
+  }
+}
+
+/** The scheduling form as a person fills it. */
+export function scheduleForm(policy: string, caseRef: string, date = '2026-12-07'): Record<string, unknown> {
+  const form: Record<string, unknown> = {
+    caseRef,
+    childInitials: 'J.E.S.',
+    childFullName: CHILD_FULL_NAME,
+    kind: 'initial',
+    triggerDate: '2026-11-20',
+    date,
+    time: '10:00',
+    policy,
+    chairName: CAST.chair.name,
+    chairContact: CAST.chair.email,
+    lookedAfter: 'false',
+  };
+  INVITEES.forEach((inv, i) => {
+    const n = i + 1;
+    Object.assign(form, {
+      [`invitee${n}Name`]: CAST[inv.key].name,
+      [`invitee${n}Contact`]: CAST[inv.key].email,
+      [`invitee${n}Agency`]: inv.agency,
+      [`invitee${n}Role`]: inv.role,
+      [`invitee${n}Direct`]: String(inv.direct),
+    });
+  });
+  return form;
+}
