@@ -8,7 +8,8 @@ export async function audit(s: Services, turn: Turn, action: string, details: { 
   const activityId = turn.context.activity.id;
   await s.store.audit.append({
     id: activityId ? `${activityId}|${action}` : undefined,
-    at: turn.now.toISOString(),
+    // The user's action time (Teams sends it): a redelivery then keys to the same audit row.
+    at: activityTime(turn.context.activity.timestamp) ?? turn.now.toISOString(),
     userId: turn.actor.aadObjectId,
     teamsUserId: turn.actor.teamsId,
     name: turn.actor.name,
@@ -16,4 +17,10 @@ export async function audit(s: Services, turn: Turn, action: string, details: { 
     conferenceId,
     details: rest,
   });
+}
+
+function activityTime(timestamp: Date | string | undefined): string | undefined {
+  if (!timestamp) return undefined;
+  const t = new Date(timestamp);
+  return Number.isNaN(t.getTime()) ? undefined : t.toISOString();
 }
