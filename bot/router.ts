@@ -1,13 +1,13 @@
 // One table from command and card verb to handler. Every payload is parsed by zod first;
 // a malformed one is refused with the reason and changes nothing.
-import { errorCard, helpCard, parseCardAction, type CardAction } from '../cards/index.js';
+import { errorCard, helpCard, parseCardAction, type CardAction, type RefreshableCard } from '../cards/index.js';
 import { audit } from './audit.js';
 import { parseCommand } from './commands/parse.js';
 import type { Router } from './conference-bot.js';
 import type { Services } from './services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from './turn.js';
 import { checkIn, proceed, refreshAttendance, standDown, startConference } from './actions/attendance.js';
-import { decideCategory, defer, dissentReason, planRecord, proposeCategory, splitDecision } from './actions/decision.js';
+import { decideCategory, defer, dissentReason, planRecord, proposeCategory, refreshCategory, splitDecision } from './actions/decision.js';
 import { endPlan } from './actions/end-plan.js';
 import { rsvp } from './actions/invitations.js';
 import { myReviews, nextReview, recordOfCase, showRecord } from './actions/queries.js';
@@ -23,8 +23,15 @@ const asOutcome = async (reply: Promise<Reply>): Promise<ActionOutcome> => {
   return { own: cards[0] };
 };
 
+/** Each person's own view of a card with per-user views (Teams asks through `refresh.userIds`). */
+const REFRESH: Record<RefreshableCard, (s: Services, turn: Turn, conferenceId: string, roundId?: string) => Promise<ActionOutcome>> = {
+  vote: refreshVote,
+  attendance: (s, turn, conferenceId) => refreshAttendance(s, turn, conferenceId),
+  category: (s, turn, conferenceId) => refreshCategory(s, turn, conferenceId),
+};
+
 const ACTIONS: Handlers = {
-  refresh: (s, turn, a) => (a.card === 'vote' ? refreshVote(s, turn, a.conferenceId, a.roundId) : refreshAttendance(s, turn, a.conferenceId)),
+  refresh: (s, turn, a) => REFRESH[a.card](s, turn, a.conferenceId, a.roundId),
   openSchedule: (s, turn) => asOutcome(openSchedule(s, turn)),
   schedule,
   rsvp,

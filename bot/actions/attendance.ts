@@ -95,7 +95,8 @@ export async function refreshAttendance(s: Services, turn: Turn, conferenceId: s
   return attendanceViews(s, await loadConference(s, conferenceId), turn);
 }
 
-async function attendanceViews(s: Services, conference: Conference, turn: Turn, notice?: string): Promise<ActionOutcome> {
+/** The attendance card as the actor sees it, and as everyone else does. */
+export async function attendanceViews(s: Services, conference: Conference, turn: Turn, notice?: string): Promise<ActionOutcome> {
   const invitees = await s.store.invitees.list(conference.id);
   const fresh = (await s.store.conferences.get(conference.id)) ?? conference;
   const roundOpened = (await s.store.votes.listRounds(conference.id)).length > 0;

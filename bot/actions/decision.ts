@@ -1,6 +1,6 @@
 // After the vote: the split rule of the area, dissent reasons, deferral, category of harm and the
 // plan record (RULES.md, The decision / Category of harm / What a CP-plan decision must also record).
-import { chairSplitDecision, decisionWarnings, type TallyResult } from '../../src/rules/tally.js';
+import { chairSplitDecision, type TallyResult } from '../../src/rules/tally.js';
 import { categoryDecision } from '../../src/rules/category.js';
 import { deferral, planRecordLimits } from '../../src/rules/timescales.js';
 import { getPolicy } from '../../src/rules/policies.js';
@@ -11,7 +11,7 @@ import { resultCard, safetyScales, type ActionOf } from '../../cards/index.js';
 import { categoryCard } from '../../cards/category.js';
 import { planRecordCard } from '../../cards/plan-record.js';
 import { splitDecisionCard } from '../../cards/split-decision.js';
-import { loadConference, requireChair, requireInvitee } from '../access.js';
+import { isChair, loadConference, requireChair, requireInvitee } from '../access.js';
 import { audit } from '../audit.js';
 import * as dueItems from '../due.js';
 import type { Services } from '../services.js';
@@ -19,7 +19,8 @@ import { UserError, type ActionOutcome, type Turn } from '../turn.js';
 import { localDate } from '../time.js';
 import { circulate } from './circulation.js';
 import { resultView, tallyOf } from './voting.js';
-import { child } from '../views.js';
+import { child, conferenceRecordView } from '../views.js';
+import { conferenceRecordCard } from '../../cards/conference-record.js';
 
 const decidedBy = (turn: Turn) => ({ userId: turn.actor.aadObjectId, name: turn.actor.name });
 
@@ -133,6 +134,14 @@ export async function proposeCategory(s: Services, turn: Turn, a: ActionOf<'prop
   return { own: card, notice: 'Your proposal is noted for the chair.' };
 }
 
+export async function refreshCategory(s: Services, turn: Turn, conferenceId: string): Promise<ActionOutcome> {
+  const conference = await loadConference(s, conferenceId);
+  const decision = await s.store.decisions.get(conference.id);
+  const viewer = isChair(conference, turn) ? 'chair' : (await s.store.invitees.get(conference.id, turn.actor.aadObjectId)) ? 'member' : 'everyone';
+  const view = { conferenceId: conference.id, child: child(conference), allowMultiple: getPolicy(conference.policy).multipleCategories.on, decided: decision?.category };
+  return { own: categoryCard({ ...view, viewer }), shared: categoryCard(view) };
+}
+
 export async function decideCategory(s: Services, turn: Turn, a: ActionOf<'decideCategory'>): Promise<ActionOutcome> {
   const conference = await loadConference(s, a.conferenceId);
   requireChair(conference, turn, 'record the category of harm');
@@ -196,16 +205,7 @@ export async function planRecord(s: Services, turn: Turn, a: ActionOf<'planRecor
     await dueItems.planRecorded(s, conference, changed.stored.value, invitees, today);
     await circulate(s, turn, conference);
   }
-  void decisionWarnings;
-  return { own: resultCard(resultViewAfterPlan(conference, changed.stored.value)), notice: 'The plan is recorded and the decision has been sent to everyone invited.' };
-}
-
-function resultViewAfterPlan(conference: Conference, decision: Decision) {
-  return {
-    conferenceId: conference.id,
-    roundId: String(decision.round ?? 1),
-    child: child(conference),
-    question: conference.kind.endsWith('review') ? ('review' as const) : ('initial' as const),
-    outcome: { kind: 'decided' as const, choice: decision.outcome as 'cp-plan', recommendation: decision.recommendation, basis: decision.split ? ('split-plan' as const) : ('majority' as const) },
-  };
+  // Seen in the conference chat: the record names the child by case reference and initials only.
+  const record = conferenceRecordCard(conferenceRecordView(conference, changed.stored.value, invitees));
+  return { own: record, shared: record, notice: 'The plan is recorded and the decision has been sent to everyone invited.' };
 }

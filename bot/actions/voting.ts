@@ -15,7 +15,7 @@ import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type AdaptiveCard, type Turn } from '../turn.js';
 import { localDate } from '../time.js';
 import { afterVote } from './decision.js';
-import { requireQuorateOrReason } from './attendance.js';
+import { attendanceViews, requireQuorateOrReason } from './attendance.js';
 import { child, refreshIds } from '../views.js';
 
 type Viewer = NonNullable<VoteView['viewer']>;
@@ -39,8 +39,8 @@ export async function openRound(s: Services, turn: Turn, a: ActionOf<'openRound'
     await audit(s, turn, 'vote-round-opened', { conferenceId: conference.id, round: opened.round.round, agencies });
     await s.messenger.reply(turn.context, voteCard(voteView(conference, opened.round, invitees, [], { kind: 'everyone' })));
   }
-  const card = voteCard(voteView(conference, opened.round, invitees, await s.store.votes.list(conference.id, opened.round.round), { kind: 'chair' }));
-  return { own: card, notice: opened.outcome === 'opened' ? `Round ${opened.round.round} is open.` : `Round ${opened.round.round} is already open.` };
+  // The click came from the attendance card: it stays, now without the "open the vote" button.
+  return attendanceViews(s, conference, turn, opened.outcome === 'opened' ? `Round ${opened.round.round} is open.` : `Round ${opened.round.round} is already open.`);
 }
 
 export async function vote(s: Services, turn: Turn, a: ActionOf<'vote'>): Promise<ActionOutcome> {
