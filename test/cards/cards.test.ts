@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import * as C from '../../cards/index.js';
 import { CardFillError, fillCard } from '../../cards/fill.js';
 import { assertValidCard, checkCard, MAX_CARD_BYTES } from '../support/card-check.js';
 import { EXAMPLES } from './examples.js';
@@ -80,8 +81,7 @@ describe('card-check', () => {
 });
 
 describe('cards: what each card promises', () => {
-  it('no view model of a card for groups has a field for the full name', async () => {
-    const C = await import('../../cards/index.js');
+  it('no view model of a card for groups has a field for the full name', () => {
     const groupViews = {
       AgendaView: C.AgendaView,
       AttendanceView: C.AttendanceView,
@@ -102,10 +102,9 @@ describe('cards: what each card promises', () => {
     }
   });
 
-  it('the scheduling form with 16 agencies and all 12 rows filled with long values stays under 28 KB', async () => {
-    const { scheduleFormCard } = await import('../../cards/schedule-form.js');
+  it('the scheduling form with 16 agencies and all 12 rows filled with long values stays under 28 KB', () => {
     const agencies = ['childrens-social-care', 'police', 'gp', 'health-visiting', 'school-nursing', 'camhs', 'housing', 'probation', 'midwifery', 'education', 'youth-justice', 'adult-mental-health', 'substance-misuse', 'domestic-abuse', 'early-years', 'family'];
-    const card = scheduleFormCard({
+    const card = C.scheduleFormCard({
       agencies,
       problems: ['Date of the conference: after the statutory due date (Tue 4 Mar 2025): record why, or choose an earlier date'],
       dueDate: '2025-03-04',
@@ -133,12 +132,11 @@ describe('cards: what each card promises', () => {
     expect(text.match(/OVERDUE/g)).to.have.length(2);
   });
 
-  it('a per-user card refreshes at most 60 users', async () => {
-    const { voteCard } = await import('../../cards/vote.js');
+  it('a per-user card refreshes at most 60 users', () => {
     const view = { conferenceId: 'c1', roundId: 'r1', child: { caseRef: 'CP/1', initials: 'A.B.' }, question: 'initial' as const, agencies: [] };
-    expect(() => voteCard({ ...view, refreshUserIds: Array.from({ length: 61 }, (_, i) => `u${i}`) })).to.throw(/at most 60/);
-    expect(voteCard({ ...view, refreshUserIds: ['u1'] }).refresh?.userIds).to.deep.equal(['u1']);
-    expect(voteCard(view).refresh).to.equal(undefined);
+    expect(() => C.voteCard({ ...view, refreshUserIds: Array.from({ length: 61 }, (_, i) => `u${i}`) })).to.throw(/at most 60/);
+    expect(C.voteCard({ ...view, refreshUserIds: ['u1'] }).refresh?.userIds).to.deep.equal(['u1']);
+    expect(C.voteCard(view).refresh).to.equal(undefined);
   });
 
   it('the voter view shows their current vote and keeps their reason; the chair view has the live count', () => {
@@ -162,5 +160,19 @@ describe('cards: what each card promises', () => {
     const majority = JSON.stringify(EXAMPLES['result-majority']!.card);
     expect(majority).to.include('No reason given yet');
     expect(majority).to.include('"verb":"dissentReason"');
+  });
+});
+
+describe('cards: view models', () => {
+  it('a view the schema refuses throws CardFillError naming the field', () => {
+    const bad = { conferenceId: 'c1', child: { caseRef: 'CP/1', initials: 'not initials!' } } as never;
+    let error: unknown;
+    try {
+      C.invitationCard(bad);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(CardFillError);
+    expect((error as Error).message).to.match(/at child\.initials/);
   });
 });
