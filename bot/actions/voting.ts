@@ -144,11 +144,7 @@ export function resultView(conference: Conference, round: VoteRound, result: Tal
         : { kind: 'awaiting-chair' }
       : { kind: 'decided', choice: result.outcome, recommendation: decision?.recommendation, basis: result.split ? 'split-plan' : result.dissents.length ? 'majority' : 'consensus' };
   return {
-    conferenceId: conference.id,
-    roundId: String(round.round),
-    child: child(conference),
-    question: round.question,
-    round: round.round,
+    ...roundHeader(conference, round),
     outcome,
     counts: result.counts,
     dissents: result.dissents.map((d) => ({ name: d.name, agency: d.agency, choice: d.choice, reason: d.reason ?? undefined })),
@@ -196,15 +192,20 @@ function whyNotVoter(conference: Conference, turn: Turn, invitee: Invitee | unde
 
 const canVote = (i: Invitee) => (i.checkIn?.role ?? i.role) === 'professional' && i.checkIn?.present === true;
 
+/** What the vote and result cards say about which round of which conference. */
+const roundHeader = (conference: Conference, round: VoteRound) => ({
+  conferenceId: conference.id,
+  roundId: String(round.round),
+  child: child(conference),
+  question: round.question,
+  round: round.round,
+});
+
 function voteView(conference: Conference, round: VoteRound, invitees: Invitee[], votes: StoredVote[], viewer: Viewer): VoteView {
   const counts: Record<string, number> = {};
   for (const v of votes) counts[v.choice] = (counts[v.choice] ?? 0) + 1;
   return {
-    conferenceId: conference.id,
-    roundId: String(round.round),
-    child: child(conference),
-    question: round.question,
-    round: round.round,
+    ...roundHeader(conference, round),
     open: round.status === 'open',
     agencies: round.agencies.map((agency) => ({ agency, voted: votes.some((v) => v.agency === agency) })),
     counts,

@@ -25,6 +25,13 @@ export type Agency = z.infer<typeof Agency>;
 
 export const CHILDRENS_SOCIAL_CARE = 'childrens-social-care' as const;
 
+/** The council's case reference, e.g. `CP/2025/0412`: the only way cards seen by a group name a case. */
+export const CaseRef = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9/_-]{0,29}$/, 'case reference: letters, digits, "/", "-" or "_" (up to 30)');
+export type CaseRef = z.infer<typeof CaseRef>;
+
 export const PersonName = z.string().trim().min(1, 'a name is required').max(120);
 
 export const Attendee = z.object({

@@ -42,7 +42,6 @@ export const Person = z.object({ userId: UserId, name: PersonName, teamsId: Team
 export type Person = z.infer<typeof Person>;
 
 /** The local authority's case reference; may contain '/' (encoded in keys). */
-export const CaseRef = z.string().trim().min(1, 'a case reference is required').max(64);
-export type CaseRef = z.infer<typeof CaseRef>;
+export { CaseRef } from '../rules/types.js';
 
 export const FreeText = z.string().trim().min(1).max(4000);

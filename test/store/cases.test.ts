@@ -6,7 +6,7 @@ import { aConference } from '../support/records.js';
 import { testStore, type TestStore } from '../support/store.js';
 
 let caseNo = 0;
-const newCaseRef = () => `CP/2026/${String(++caseNo).padStart(4, '0')}#${Date.now()}`;
+const newCaseRef = () => `CP/2026/${String(++caseNo).padStart(4, '0')}-${Date.now()}`;
 
 function aPlan(caseRef: string, overrides: Partial<Plan> = {}): Plan {
   return { caseRef, plan: 'cp', onPlanSince: '2026-12-01', category: { primary: 'neglect', others: [] }, nextReviewDate: '2027-03-01', startedBy: 'conf-1', ...overrides };
