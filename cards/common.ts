@@ -1,6 +1,9 @@
 // Shapes shared by the card view models and the card action payloads.
 import { z } from 'zod';
-import { Agency, PersonName, Role } from '../src/rules/types.js';
+import { Agency, CaseRef, PersonName, Role } from '../src/rules/types.js';
+
+/** The case reference rule is shared with the rules and the store. */
+export { CaseRef };
 
 /** An opaque id from the store or Teams (conference, round, person, AAD user). No spaces, no `${`. */
 export const Id = z
@@ -10,13 +13,6 @@ export const Id = z
   .max(200)
   .regex(/^[^\s${}]+$/, 'an id has no spaces or braces');
 export type Id = z.infer<typeof Id>;
-
-/** The case reference the council uses, e.g. `CP/2025/0412`. */
-export const CaseRef = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9/_-]{0,29}$/, 'case reference: letters, digits, "/", "-" or "_" (up to 30)');
-export type CaseRef = z.infer<typeof CaseRef>;
 
 /** The child's initials: all a card seen by a group may show of the child besides the case reference. */
 export const Initials = z
