@@ -58,13 +58,18 @@ export function createAdapter(config: BotConfig, log: (line: string) => void): C
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log(`turn failed: ${error.stack ?? error.message}`);
-    // Nothing was confirmed to the user, so say plainly that it did not go through.
-    await context
-      .sendActivity('Sorry, that could not be completed and nothing was saved. Please try again in a moment.')
-      .catch(() => undefined);
+    // Nothing was confirmed to the user, so say plainly that it did not go through. An invoke is
+    // answered with an error (not left to the SDK's bare 501); a message gets a reply saying so.
+    const reply =
+      context.activity.type === 'invoke'
+        ? { type: 'invokeResponse', value: { status: 500, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'NotSaved', message: NOT_SAVED } } } }
+        : { type: 'message', text: NOT_SAVED };
+    await context.sendActivity(reply).catch(() => undefined);
   };
   return adapter;
 }
+
+export const NOT_SAVED = 'Not saved — that could not be completed. Please try again in a moment.';
 
 /** The tenant of an incoming Teams activity, wherever the channel put it. */
 export function tenantOf(context: TurnContext): string | undefined {

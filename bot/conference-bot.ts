@@ -28,9 +28,18 @@ export interface BotOptions {
   admins: readonly string[];
   now: () => Date;
   log: (line: string) => void;
+  /**
+   * How long a card action (Action.Execute) may run before Teams is answered "still saving"
+   * and the work finishes in the background (default 4 s: Teams gives up after a few seconds).
+   */
+  invokeAnswerMs?: number;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
+/** Teams shows an error when an invoke is not answered within a few seconds: answer well before. */
+const INVOKE_ANSWER_MS = 4_000;
+
+type Settled = { ok: true; outcome: ActionOutcome } | { ok: false; error: unknown };
 
 export class ConferenceBot extends TeamsActivityHandler {
   constructor(private readonly options: BotOptions) {
@@ -40,7 +49,8 @@ export class ConferenceBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await options.router.remember(this.turn(context));
+      const turn = this.turn(context);
+      if (turn.conversation.type === 'personal') await options.router.remember(turn);
       await next();
     });
   }
@@ -59,22 +69,69 @@ export class ConferenceBot extends TeamsActivityHandler {
     await super.run(context);
   }
 
+  /**
+   * Action.Execute. Teams must be answered within a few seconds, so the handler races a timer:
+   * if the store is slow, the clicker is told the action is still being saved and the card is
+   * updated when the work is done. A failure is never answered as a success: bad input or a
+   * refusal gets an invoke error saying why, a storage failure a "Not saved" card to try again.
+   */
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const turn = this.turn(context);
-    try {
-      const outcome = await this.options.router.action(turn, { ...(value.action.data ?? {}), verb: value.action.verb });
-      await this.updateShared(context, outcome.shared);
-      return { statusCode: 200, type: CARD, value: outcome.own as never };
-    } catch (e) {
-      if (e instanceof UserError) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: e.message } as never };
-      throw e;
+    // The work may outlive this turn (and its revocable context): give it a context of its own.
+    const live = detach(context);
+    const turn = this.turn(live);
+    const payload = { ...(value.action.data ?? {}), verb: value.action.verb };
+    const work: Promise<Settled> = this.options.router.action(turn, payload).then(
+      (outcome) => ({ ok: true, outcome }),
+      (error: unknown) => ({ ok: false, error }),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), this.options.invokeAnswerMs ?? INVOKE_ANSWER_MS);
+      timer.unref();
+    });
+    const first = await Promise.race([work, late]);
+    clearTimeout(timer);
+    if (first === 'late') {
+      this.options.log(`${String(value.action.verb)} is taking long: answered "still saving", finishing in the background`);
+      void work.then((settled) => this.finishLater(live, turn, settled)).catch((e: Error) => this.options.log(`background completion failed: ${e.message}`));
+      return { statusCode: 200, type: CARD, value: stillSavingCard() as never };
     }
+    if (!first.ok) {
+      if (first.error instanceof UserError) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: first.error.message } as never };
+      this.options.log(`${String(value.action.verb)} failed: ${(first.error as Error)?.stack ?? String(first.error)}`);
+      return { statusCode: 200, type: CARD, value: notSavedCard(payload) as never };
+    }
+    await this.updateShared(live, first.outcome.shared);
+    return { statusCode: 200, type: CARD, value: first.outcome.own as never };
+  }
+
+  /** The end of an action that outlived its invoke: show the result in place, or say it was not saved. */
+  private async finishLater(live: TurnContext, turn: Turn, settled: Settled): Promise<void> {
+    const personal = turn.conversation.type === 'personal';
+    if (!settled.ok) {
+      const refusal = settled.error instanceof UserError ? settled.error : undefined;
+      if (!refusal) this.options.log(`background action failed: ${(settled.error as Error)?.stack ?? String(settled.error)}`);
+      const card = refusal ? this.options.router.errorCard(refusal.title, refusal.message) : notSavedCard();
+      // In a 1:1 chat the card itself says so; in a shared chat a new message does, for everyone to see.
+      if (personal && (await this.updateCard(live, turn.replyToId, card))) return;
+      await live.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      return;
+    }
+    const { own, shared, notice } = settled.outcome;
+    const inPlace = personal ? own : shared;
+    if (inPlace) {
+      const updated = await this.updateCard(live, turn.replyToId, inPlace);
+      if (!updated) await live.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(inPlace)));
+    }
+    if (!personal && notice) await live.sendActivity(notice);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const turn = this.turn(context);
     if (context.activity.value !== undefined && context.activity.value !== null) return this.handleSubmit(context, turn);
-    await this.options.router.remember(turn);
+    // Only a 1:1 chat is remembered: reminders and summaries sent "to the user" must never land
+    // in a group chat or channel the user happened to write in last.
+    if (turn.conversation.type === 'personal') await this.options.router.remember(turn);
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
     const reply = await this.guard(() => this.options.router.command(turn, text.replace(/<[^>]+>/g, '').trim()));
     await send(context, reply);
@@ -127,6 +184,44 @@ export class ConferenceBot extends TeamsActivityHandler {
 async function send(context: TurnContext, reply: Reply): Promise<void> {
   for (const card of reply.cards ?? []) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   if (reply.text) await context.sendActivity(reply.text);
+}
+
+/**
+ * A context for work that may continue after the turn: the SDK revokes the turn's context when
+ * the turn ends, but its connector client (kept in turn state) stays valid for replies and updates.
+ */
+function detach(context: TurnContext): TurnContext {
+  const copy = new TurnContext(context);
+  for (const [key, value] of context.turnState) copy.turnState.set(key, value);
+  return copy;
+}
+
+/** The answer when saving takes longer than Teams waits. */
+function stillSavingCard(): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: 'Still saving…', weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: 'Your action is being processed. The card will update when it is done.', wrap: true },
+    ],
+  };
+}
+
+/** The answer when the store failed: nothing is claimed as saved, and the same action can be sent again. */
+function notSavedCard(payload?: Record<string, unknown>): AdaptiveCard {
+  const retry = payload && JSON.stringify(payload).length <= 8_000 ? [{ type: 'Action.Execute', title: 'Try again', verb: String(payload.verb), data: payload }] : [];
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: 'Not saved — please try again', weight: 'Bolder', size: 'Medium', color: 'Attention', wrap: true },
+      { type: 'TextBlock', text: 'The conference record could not be reached, so this was not saved. Please try again in a moment.', wrap: true },
+    ],
+    ...(retry.length ? { actions: retry } : {}),
+  };
 }
 
 function errorBody(message: string): InvokeResponse['body'] {

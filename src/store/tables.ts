@@ -30,12 +30,18 @@ export function tableClients(connectionString: string, prefix = '', options: Tab
     throw new Error(`table prefix ${JSON.stringify(prefix)}: letters and digits only, starting with a letter`);
   }
   const insecure = allowsHttp(connectionString);
+  // The SDK's default retries a refused connection for many seconds; a bot must answer Teams in
+  // a few. A few quick retries ride over a blip; an outage fails fast and the user is told.
+  const retryOptions = { ...RETRY, ...options.retryOptions };
   const clients = {} as { [id in TableId]: TableClient };
   for (const id of Object.keys(TABLES) as TableId[]) {
-    clients[id] = TableClient.fromConnectionString(connectionString, prefix + TABLES[id], { allowInsecureConnection: insecure, ...options });
+    clients[id] = TableClient.fromConnectionString(connectionString, prefix + TABLES[id], { allowInsecureConnection: insecure, ...options, retryOptions });
   }
   return clients;
 }
+
+/** Bounded retries: at most ~1 s of waiting in all before an operation fails. */
+export const RETRY = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 800 } as const;
 
 /** Azurite speaks plain http; the SDK refuses that unless told. Azure itself is https only. */
 function allowsHttp(connectionString: string): boolean {
