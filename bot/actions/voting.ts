@@ -90,12 +90,19 @@ export async function closeRound(s: Services, turn: Turn, a: ActionOf<'closeRoun
   );
   if (closed.outcome === 'no-such-round') throw new UserError('That vote round could not be found.');
   result ??= tallyOf(conference, closed.votes, turn);
-  if (closed.outcome === 'closed') {
+  // A close whose transaction was stored but whose answer was lost (the store went away, or the
+  // client retried) reads as already closed: what the close sets in motion is done then, once.
+  if (closed.outcome === 'closed' || !(await closeAudited(s, conference.id, closed.round.round))) {
     await audit(s, turn, 'vote-round-closed', { conferenceId: conference.id, round: round.round, outcome: result.outcome, counts: result.counts, dissents: result.dissents.length });
     await s.messenger.reply(turn.context, resultCard(resultView(conference, closed.round, result, closed.decision)));
     await afterVote(s, turn, conference, closed.round, result, closed.decision);
   }
   return roundViews(s, conference, closed.round, turn, 'The vote is closed.');
+}
+
+/** Has the close of this round been announced and audited (the audit entry is written first)? */
+async function closeAudited(s: Services, conferenceId: string, round: number): Promise<boolean> {
+  return (await s.store.audit.forConference(conferenceId)).some((e) => e.action === 'vote-round-closed' && e.details.round === round);
 }
 
 /** What the close writes, as the rules decided it; none while a chair-decides split awaits the chair. */
