@@ -22,6 +22,7 @@ export async function startConference(s: Services, turn: Turn, caseRef: string):
   }
   const conference = (await conferencesOfCase(s, caseRef)).find((c) => isChair(c, turn) && (c.status === 'scheduled' || c.status === 'in-progress'));
   if (!conference) {
+    await audit(s, turn, 'start-refused', { caseRef });
     // Same answer whether the case exists or not: nothing is revealed to someone not chairing it.
     throw new UserError(`You have no scheduled conference to chair for case ${caseRef}.`, 'Nothing to start');
   }
@@ -92,7 +93,10 @@ export async function requireQuorateOrReason(s: Services, conference: Conference
 }
 
 export async function refreshAttendance(s: Services, turn: Turn, conferenceId: string): Promise<ActionOutcome> {
-  return attendanceViews(s, await loadConference(s, conferenceId), turn);
+  const conference = await loadConference(s, conferenceId);
+  // Who is present is for the chair and the invitees, not for anyone who has the conference id.
+  if (!isChair(conference, turn) && !turn.isAdmin) await requireInvitee(s, conference, turn, 'see who is here');
+  return attendanceViews(s, conference, turn);
 }
 
 /** The attendance card as the actor sees it, and as everyone else does. */

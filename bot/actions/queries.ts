@@ -70,6 +70,13 @@ export async function conferencesOfCase(s: Services, caseRef: string) {
 
 export async function recordOfCase(s: Services, turn: Turn, caseRef: string): Promise<Reply> {
   const [latest] = await conferencesOfCase(s, caseRef);
-  if (!latest) throw new UserError(`No case ${caseRef} was found among your cases.`, 'Not found');
-  return showRecord(s, turn, latest.id);
+  try {
+    if (!latest) throw new UserError('no such case');
+    return await showRecord(s, turn, latest.id);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    await audit(s, turn, 'record-refused', { caseRef });
+    // The same answer for an unknown case and for someone else's: nothing is revealed.
+    throw new UserError(`No case ${caseRef} was found among your cases.`, 'Not found');
+  }
 }

@@ -9,7 +9,7 @@ import type { Invitee } from '../../src/store/invitees.js';
 import type { StoredVote, VoteRound } from '../../src/store/votes.js';
 import type { Decision } from '../../src/store/decisions.js';
 import { voteCard, resultCard, type ActionOf, type ResultView, type VoteView } from '../../cards/index.js';
-import { isChair, loadConference, requireChair, requireStatus } from '../access.js';
+import { isChair, loadConference, requireChair, requireInvitee, requireStatus } from '../access.js';
 import { audit } from '../audit.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type AdaptiveCard, type Turn } from '../turn.js';
@@ -72,6 +72,8 @@ export async function vote(s: Services, turn: Turn, a: ActionOf<'vote'>): Promis
 export async function refreshVote(s: Services, turn: Turn, conferenceId: string, roundId: string | undefined): Promise<ActionOutcome> {
   if (!roundId) throw new UserError('This vote card has no round. Ask the chair for a new one.');
   const { conference, round } = await loadRound(s, conferenceId, roundId);
+  // Teams asks for the views of the chair and invitees only; nobody else reads the round this way.
+  if (!isChair(conference, turn) && !turn.isAdmin) await requireInvitee(s, conference, turn, 'see this vote');
   return roundViews(s, conference, round, turn);
 }
 
