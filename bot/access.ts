@@ -1,12 +1,14 @@
 // Who may do what (RULES.md, Confidentiality; docs/rules.md): only invitees act on a conference's
 // cards, only its chair runs the vote and decides. A refusal names the rule, never the data.
 import type { Conference } from '../src/store/conferences.js';
+import { ConferenceId } from '../src/store/schema.js';
 import type { Invitee } from '../src/store/invitees.js';
 import type { Services } from './services.js';
 import { UserError, type Turn } from './turn.js';
 
 export async function loadConference(s: Services, conferenceId: string): Promise<Conference> {
-  const conference = await s.store.conferences.get(conferenceId);
+  // An id no conference can have (a card's or anyone's text) is not looked up: Azure refuses some keys.
+  const conference = ConferenceId.safeParse(conferenceId).success ? await s.store.conferences.get(conferenceId) : undefined;
   if (!conference) throw new UserError('This conference could not be found. The card may be out of date: ask the chair for a new one.', 'Not found');
   return conference;
 }

@@ -77,6 +77,9 @@ export async function splitDecision(s: Services, turn: Turn, a: ActionOf<'splitD
 export async function dissentReason(s: Services, turn: Turn, a: ActionOf<'dissentReason'>): Promise<ActionOutcome> {
   const conference = await loadConference(s, a.conferenceId);
   await requireInvitee(s, conference, turn, 'record a dissent');
+  // The round first: a stale card must be refused before anything is written, not after.
+  const round = await s.store.votes.getRound(conference.id, Number(a.roundId));
+  if (!round) throw new UserError('That vote round could not be found.');
   const changed = await s.store.decisions.update(conference.id, (d) => {
     const mine = d.dissents.findIndex((x) => x.userId === turn.actor.aadObjectId);
     if (mine < 0) throw new UserError('Only someone whose view differs from the decision records a dissent here.', 'No dissent to record');
@@ -84,8 +87,6 @@ export async function dissentReason(s: Services, turn: Turn, a: ActionOf<'dissen
   });
   if (changed.outcome === 'not-found') throw new UserError('There is no decision recorded for this conference yet.');
   if (changed.outcome === 'changed') await audit(s, turn, 'dissent-reason-recorded', { conferenceId: conference.id });
-  const round = await s.store.votes.getRound(conference.id, Number(a.roundId));
-  if (!round) throw new UserError('That vote round could not be found.');
   const result = tallyOf(conference, await s.store.votes.list(conference.id, round.round), turn);
   const view = resultView(conference, round, result, changed.stored.value);
   view.dissents = changed.stored.value.dissents.map((d) => ({ name: d.name, agency: d.agency, choice: d.choice, reason: d.reason }));

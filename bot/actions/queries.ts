@@ -1,6 +1,7 @@
 // "my reviews", "overdue", "next review CASE" and the conference record: read-only answers,
 // each a partition query; a case is shown only to people involved in it (or admins).
 import type { UserDueItem } from '../../src/store/due-items.js';
+import { ConferenceId } from '../../src/store/schema.js';
 import { conferenceRecordCard } from '../../cards/conference-record.js';
 import { myReviewsCard } from '../../cards/my-reviews.js';
 import { nextReviewCard } from '../../cards/next-review.js';
@@ -54,7 +55,7 @@ export async function nextReview(s: Services, turn: Turn, caseRef: string): Prom
 }
 
 export async function showRecord(s: Services, turn: Turn, conferenceId: string): Promise<Reply> {
-  const conference = await s.store.conferences.get(conferenceId);
+  const conference = ConferenceId.safeParse(conferenceId).success ? await s.store.conferences.get(conferenceId) : undefined;
   const invitee = conference && (await s.store.invitees.get(conference.id, turn.actor.aadObjectId));
   if (!conference || (!invitee && !isChair(conference, turn) && !turn.isAdmin)) {
     throw new UserError('No such conference was found among yours.', 'Not found');
