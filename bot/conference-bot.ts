@@ -92,13 +92,13 @@ export class ConferenceBot extends TeamsActivityHandler {
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
     if (first === 'late') {
-      this.options.log(`${String(value.action.verb)} is taking long: answered "still saving", finishing in the background`);
+      this.options.log(`${verbOf(value)} is taking long: answered "still saving", finishing in the background`);
       void work.then((settled) => this.finishLater(live, turn, settled)).catch((e: Error) => this.options.log(`background completion failed: ${e.message}`));
       return { statusCode: 200, type: CARD, value: stillSavingCard() as never };
     }
     if (!first.ok) {
       if (first.error instanceof UserError) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: first.error.message } as never };
-      this.options.log(`${String(value.action.verb)} failed: ${(first.error as Error)?.stack ?? String(first.error)}`);
+      this.options.log(`${verbOf(value)} failed: ${(first.error as Error)?.stack ?? String(first.error)}`);
       return { statusCode: 200, type: CARD, value: notSavedCard(payload) as never };
     }
     await this.updateShared(live, first.outcome.shared);
@@ -186,6 +186,8 @@ async function send(context: TurnContext, reply: Reply): Promise<void> {
   if (reply.text) await context.sendActivity(reply.text);
 }
 
+const verbOf = (value: AdaptiveCardInvokeValue) => (typeof value.action.verb === 'string' ? value.action.verb.slice(0, 40) : 'card action');
+
 /**
  * A context for work that may continue after the turn: the SDK revokes the turn's context when
  * the turn ends, but its connector client (kept in turn state) stays valid for replies and updates.
@@ -211,7 +213,7 @@ function stillSavingCard(): AdaptiveCard {
 
 /** The answer when the store failed: nothing is claimed as saved, and the same action can be sent again. */
 function notSavedCard(payload?: Record<string, unknown>): AdaptiveCard {
-  const retry = payload && JSON.stringify(payload).length <= 8_000 ? [{ type: 'Action.Execute', title: 'Try again', verb: String(payload.verb), data: payload }] : [];
+  const retry = payload && typeof payload.verb === 'string' && JSON.stringify(payload).length <= 8_000 ? [{ type: 'Action.Execute', title: 'Try again', verb: payload.verb, data: payload }] : [];
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

@@ -8,12 +8,12 @@ import type { Conversation, TeamsClient } from './teams.js';
 export type Answer = { status: number; body: any };
 
 /** An Action.Execute click as an activity body, with a fixed activity id. */
-export function executeActivity(verb: string, data: Record<string, unknown>, id = randomUUID()): Record<string, unknown> {
+export function executeActivity(verb: string, data: Record<string, unknown>, id: string = randomUUID()): Record<string, unknown> {
   return { id, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' } };
 }
 
 /** A message typed to the bot (with the @mention a group chat needs), with a fixed activity id. */
-export function messageActivity(conversation: Conversation, text: string, id = randomUUID()): Record<string, unknown> {
+export function messageActivity(conversation: Conversation, text: string, id: string = randomUUID()): Record<string, unknown> {
   const mention = conversation.conversationType === 'personal' ? '' : '<at>Conference bot</at> ';
   return {
     id,
