@@ -58,8 +58,14 @@ async function portOr(preferred: number): Promise<number> {
   return free ? preferred : freePort();
 }
 
+interface DemoUser {
+  id: string;
+  name: string;
+  aadObjectId: string;
+}
+
 interface TestConfig {
-  config: { tenantId: string; currentUser: { name: string; aadObjectId: string }; bot: { name: string } };
+  config: { tenantId: string; currentUser: DemoUser; users: DemoUser[]; bot: { name: string } };
 }
 
 async function main(): Promise<void> {
@@ -123,12 +129,17 @@ async function main(): Promise<void> {
   });
 
   const ui = `http://localhost:${playground.port}`;
+  const width = Math.max(...config.users.map((u) => u.id.length));
   console.log(
     [
       '',
       `  ${config.bot.name} is running on http://127.0.0.1:${botPort}/api/messages`,
       `  Open ${ui} in a browser — you are ${config.currentUser.name}.`,
       '  Personal Chat: type "help" or "schedule". In the group chat, @mention the bot first.',
+      '  On the scheduling form, give people by Teams id (the playground looks people up by id only):',
+      `    ${config.currentUser.id.padEnd(width)}  ${config.currentUser.name} (you)`,
+      ...config.users.map((u) => `    ${u.id.padEnd(width)}  ${u.name}`),
+      '  The others can act only through the playground\'s routes (docs/e2e.md, "Acting as several users").',
       `  Playground log: ${playground.logFile}`,
       '  Ctrl-C stops both.',
       '',

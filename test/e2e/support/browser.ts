@@ -18,6 +18,11 @@ const FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Several tabs (the playground, the card renderer): a tab in the background must not be
+  // throttled, or every screenshot and keystroke there waits seconds for a frame.
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
 ];
 
 export interface ChromiumSession {
@@ -146,16 +151,55 @@ export class PlaygroundUi {
 
   /**
    * Saves a PNG of the newest card (containing `cardText`) as test/artifacts/<name>.png and
-   * returns the path. Fails if the card shows no text (an empty frame).
+   * returns the path. Fails if the card shows no text (an empty frame) or an error banner. A card
+   * taller than the window is photographed whole: the window grows for the picture.
    */
   async screenshotCard(name: string, options: { cardText?: string | RegExp } = {}): Promise<string> {
     const card = await this.waitForCard(options.cardText);
     const text = (await card.innerText()).trim();
     if (!text) throw new Error(`card for ${name} rendered empty`);
+    const banner = await this.errorBanner(card);
+    if (banner) throw new Error(`card for ${name} shows an error: ${banner}`);
+    await this.dismissNotes(card);
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, `${name}.png`);
-    await card.screenshot({ path: file, animations: 'disabled' });
+    const viewport = this.page.viewportSize();
+    const height = Math.ceil((await card.boundingBox())?.height ?? 0);
+    const grow = viewport && height + 320 > viewport.height;
+    try {
+      if (grow) await this.page.setViewportSize({ width: viewport.width, height: height + 320 });
+      await card.scrollIntoViewIfNeeded();
+      await card.screenshot({ path: file, animations: 'disabled' });
+    } finally {
+      if (grow) await this.page.setViewportSize(viewport);
+    }
     return file;
+  }
+
+  /**
+   * The text of an error the playground shows under a card when the bot answers a click with an
+   * error, if any. (0.2.28 draws that answer, and the "Your response was sent to the app" note
+   * after a card update, as a bar with a "Dismiss Invoke Message" button; only the note is
+   * labelled "Display Invoked Message".)
+   */
+  async errorBanner(card: Locator): Promise<string | undefined> {
+    const bars = card.locator('div:has(> button[aria-label="Dismiss Invoke Message"])');
+    for (let i = 0; i < (await bars.count()); i++) {
+      const bar = bars.nth(i);
+      if ((await bar.getAttribute('aria-label')) !== 'Display Invoked Message') return (await bar.innerText()).trim() || 'an error bar';
+    }
+    return undefined;
+  }
+
+  /** Closes the "Your response was sent to the app" notes under a card (for a clean picture). */
+  async dismissNotes(card: Locator): Promise<void> {
+    const dismiss = card.locator('div[aria-label="Display Invoked Message"] > button[aria-label="Dismiss Invoke Message"]');
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
+  }
+
+  /** The inputs of the newest card (containing `cardText`), to fill them in as a person does. */
+  async form(cardText?: string | RegExp): Promise<CardForm> {
+    return new CardForm(await this.waitForCard(cardText), this.page);
   }
 
   /** A PNG of the whole window, for failures. */
@@ -164,5 +208,95 @@ export class PlaygroundUi {
     const file = path.join(ARTIFACTS, `${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
+  }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Filling in one card in the playground, whose renderer draws inputs with Fluent UI controls:
+ * text boxes, comboboxes for Input.ChoiceSet, a date picker that reads typed US dates
+ * (M/D/YYYY) and a time picker. Inputs are found by their label, as a person finds them;
+ * `nth` picks among repeated labels (rows of a form).
+ */
+export class CardForm {
+  constructor(
+    readonly card: Locator,
+    private readonly page: Page,
+  ) {}
+
+  /** The control a label is for (the label's text exactly, a required marker ignored). */
+  async control(label: string, nth = 0): Promise<Locator> {
+    const pattern = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?\\s*$`);
+    const labels = this.card.locator('label').filter({ hasText: pattern });
+    try {
+      await labels.nth(nth).waitFor({ state: 'attached', timeout: 10_000 });
+    } catch {
+      throw new Error(`no input labelled "${label}"${nth ? ` (#${nth + 1})` : ''} on the card (found ${await labels.count()})`);
+    }
+    const id = await labels.nth(nth).getAttribute('for');
+    if (!id) throw new Error(`the label "${label}" is not tied to an input`);
+    return this.card.locator(`[id="${id}"]`);
+  }
+
+  async text(label: string, value: string, nth = 0): Promise<void> {
+    await (await this.control(label, nth)).fill(value);
+  }
+
+  /**
+   * Picks options of an Input.ChoiceSet by their titles (several for a multi-select): a
+   * combobox when the set is compact, radio buttons or checkboxes when it is expanded.
+   */
+  async choose(label: string, options: string | string[], nth = 0): Promise<void> {
+    const box = await this.control(label, nth);
+    if ((await box.getAttribute('role')) !== 'combobox') {
+      for (const option of [options].flat()) {
+        // Radio buttons are named by their choice; checkboxes carry it as aria-label (their
+        // accessible name also includes the set's label).
+        const radio = box.getByRole('radio', { name: option, exact: true });
+        await radio.or(box.locator(`input[type="checkbox"][aria-label=${JSON.stringify(option)}]`)).check();
+      }
+      return;
+    }
+    await box.click();
+    for (const option of [options].flat()) {
+      await this.page.getByRole('option', { name: option, exact: true }).click();
+    }
+    if (Array.isArray(options)) await box.press('Escape');
+    const value = await box.inputValue();
+    for (const option of [options].flat()) {
+      if (!value.includes(option)) throw new Error(`"${label}" shows "${value}" after choosing "${option}"`);
+    }
+  }
+
+  /** Types an ISO date into an Input.Date and checks the picker understood it. */
+  async date(label: string, iso: string, nth = 0): Promise<void> {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    const box = await this.control(label, nth);
+    await box.fill(`${m}/${d}/${y}`);
+    await box.press('Enter');
+    await box.press('Escape');
+    const shown = await box.inputValue();
+    const expected = `${d} ${MONTHS[m - 1]} ${y}`;
+    if (!shown.includes(expected)) throw new Error(`"${label}" shows "${shown}" after typing ${iso}`);
+  }
+
+  async time(label: string, hhmm: string, nth = 0): Promise<void> {
+    const box = await this.control(label, nth);
+    await box.fill(hhmm);
+    await box.press('Enter');
+    await box.press('Escape');
+    const shown = await box.inputValue();
+    if (shown !== hhmm) throw new Error(`"${label}" shows "${shown}" after typing ${hhmm}`);
+  }
+
+  /** Ticks an Input.Toggle (its title is its label). */
+  async check(label: string, nth = 0): Promise<void> {
+    await this.card.getByRole('checkbox', { name: label, exact: true }).nth(nth).check();
+  }
+
+  /** Clicks a button of this card (an Action.Execute sends the card's inputs with it). */
+  async click(title: string): Promise<void> {
+    await this.card.getByRole('button', { name: title, exact: true }).click();
   }
 }

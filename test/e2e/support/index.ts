@@ -4,5 +4,7 @@ export { PlaygroundClient, PlaygroundError, type PlaygroundConfig, type Playgrou
 export { ConnectorTap, type ConnectorCall, type CreatedConversation } from './connector-tap.js';
 export { Transcript, cardOf, textOf, type BotMessage, type Card } from './transcript.js';
 export { actionsOf, findAction, buttonTitles, type CardAction } from './cards.js';
-export { launchChromium, PlaygroundUi, CHROMIUM_PATH, type ChromiumSession, type ChatName } from './browser.js';
+export { launchChromium, PlaygroundUi, CardForm, CHROMIUM_PATH, type ChromiumSession, type ChatName } from './browser.js';
 export { DEMO_USERS, DEMO_TENANT_ID, assertDemoUsers, type DemoRole, type DemoUser } from './demo-users.js';
+export { CardRenderer, type RenderedCard } from './card-render.js';
+export { startConferenceBot, type RunningConferenceBot, type ConferenceBotOptions } from './conference-bot.js';
