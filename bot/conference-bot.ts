@@ -70,6 +70,18 @@ export class ConferenceBot extends TeamsActivityHandler {
   }
 
   /**
+   * Teams shows a card action's error message only when the HTTP answer is 200 with the error in
+   * the body (`statusCode` 4xx, `application/vnd.microsoft.error`); botbuilder would send the 4xx as
+   * the HTTP status, which clients show as a generic failure.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    const body = response.body as { type?: string } | undefined;
+    const refusal = context.activity.name === 'adaptiveCard/action' && body?.type === 'application/vnd.microsoft.error' && response.status >= 400 && response.status < 500;
+    return refusal ? { status: 200, body: response.body } : response;
+  }
+
+  /**
    * Action.Execute. Teams must be answered within a few seconds, so the handler races a timer:
    * if the store is slow, the clicker is told the action is still being saved and the card is
    * updated when the work is done. A failure is never answered as a success: bad input or a

@@ -21,7 +21,7 @@ export async function conferenceScheduled(s: Services, c: Conference, invitees: 
   const reports = reportDeadline(start, c.policy);
   const professionals = invitees.filter((i) => i.role === 'professional').map((i) => i.userId);
   await s.store.dueItems.schedule(item(c, 'conference', start.slice(0, 10), [c.chair.userId, ...invitees.map((i) => i.userId)]));
-  await s.store.dueItems.schedule(item(c, 'report', reports.by.slice(0, 10), professionals));
+  await s.store.dueItems.schedule(item(c, 'report', reports.sendBy.slice(0, 10), professionals));
 }
 
 /** A decision is made: the conference is done and what it sets in motion is due. */
@@ -43,7 +43,7 @@ export async function decisionMade(s: Services, c: Conference, d: Decision, invi
     await s.store.dueItems.schedule(item(c, 'split-panel', dueDate('split-panel', today), [c.chair.userId]));
   }
   if (d.recommendation === 'child-in-need') {
-    await s.store.dueItems.schedule(item(c, 'cin-review', dueDate('cin-review', today), everyone, undefined));
+    await s.store.dueItems.schedule(item(c, 'cin-review', dueDate('cin-review', today), everyone));
   }
   if (d.outcome === 'discontinue') {
     await s.store.plans.end(c.caseRef, { on: today, reason: 'review-discontinued', conferenceId: c.id });
@@ -54,7 +54,7 @@ export async function decisionMade(s: Services, c: Conference, d: Decision, invi
 export async function planRecorded(s: Services, c: Conference, d: Decision, invitees: Invitee[], today: string): Promise<void> {
   const core = d.coreGroup.map((m) => m.userId);
   if (d.firstReviewDate) {
-    await s.store.dueItems.schedule(item(c, 'review', d.firstReviewDate, [c.chair.userId, d.leadProfessional?.userId, ...core, ...invitees.map((i) => i.userId)], undefined));
+    await s.store.dueItems.schedule(item(c, 'review', d.firstReviewDate, [c.chair.userId, d.leadProfessional?.userId, ...core, ...invitees.map((i) => i.userId)]));
   }
   if (d.firstCoreGroupDate) {
     await s.store.dueItems.schedule(item(c, 'core-group', d.firstCoreGroupDate, [d.leadProfessional?.userId, ...core]));

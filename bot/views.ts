@@ -10,6 +10,7 @@ import type { Outcome, PlanSummary } from '../cards/decision.js';
 import type { DecisionSummaryView } from '../cards/decision-summary.js';
 import type { ConferenceRecordView } from '../cards/conference-record.js';
 import { isReviewKind } from '../src/rules/kinds.js';
+import type { Choice } from '../src/rules/types.js';
 import type { DueKind as StoreDueKind } from '../src/store/due-items.js';
 import type { DueKind as CardDueKind } from '../cards/due.js';
 import { rsvpSummaryCard } from '../cards/rsvp-summary.js';
@@ -49,7 +50,7 @@ export function invitationView(c: Conference, invitee: Invitee, now: Date): Invi
     chair: c.chair.name,
     policy: c.policy,
     invitedAs: { name: invitee.name, agency: invitee.agency, role: invitee.role },
-    reportDeadline: { what: `Send your report to ${deadline.sendTo}`, by: deadline.by },
+    reportDeadline: { what: `Send your report to ${deadline.sendTo}`, by: deadline.sendBy },
     answer: invitee.rsvp && { rsvp: invitee.rsvp.response, deputyName: invitee.rsvp.deputyName },
     open: c.status === 'scheduled' && new Date(c.scheduledAt) > now,
   };
@@ -71,7 +72,7 @@ export function rsvpSummaryFor(c: Conference, invitees: Invitee[]) {
     child: child(c),
     kind: c.kind,
     startsAt: startsAt(c),
-    reportDeadline: reportDeadline(startsAt(c), c.policy).by,
+    reportDeadline: reportDeadline(startsAt(c), c.policy).sendBy,
     invitees: invitees.map((i) => ({ name: i.name, agency: i.agency, role: i.role, directContact: i.directContact, answer: i.rsvp?.response, deputyName: i.rsvp?.deputyName })),
     forecast: { quorate: expected.quorate, counting: expected.countingAgencies, missing: expected.missing },
   });
@@ -114,7 +115,7 @@ export function decisionSummaryView(c: Conference, d: Decision): DecisionSummary
 }
 
 /** The stored record of a conference, shown on request. */
-export function conferenceRecordView(c: Conference, d: Decision | undefined, invitees: Invitee[]): ConferenceRecordView {
+export function conferenceRecordView(c: Conference, d: Decision | undefined, invitees: Invitee[], votes: { choice: Choice }[] = []): ConferenceRecordView {
   const present = invitees.map((i) => ({ name: i.name, agency: i.agency, role: i.role, directContact: i.directContact, present: i.checkIn?.present === true }));
   const q = quoracy(present);
   return {
@@ -128,11 +129,19 @@ export function conferenceRecordView(c: Conference, d: Decision | undefined, inv
     quoracy: { quorate: q.quorate, breachReason: c.quoracyBreachReason, stoodDown: d?.outcome === 'stood-down' },
     question: isReviewKind(c.kind) ? 'review' : 'initial',
     outcome: d && d.outcome !== 'stood-down' ? outcomeOf(d) : undefined,
+    counts: countChoices(votes),
     dissents: (d?.dissents ?? []).map((x) => ({ name: x.name, agency: x.agency, choice: x.choice, reason: x.reason })),
     category: d?.category,
     plan: d && planOf(d),
     nextReview: d?.firstReviewDate ?? d?.reconveneBy,
   };
+}
+
+/** How many views were given for each choice. */
+export function countChoices(votes: { choice: Choice }[]): Partial<Record<Choice, number>> {
+  const counts: Partial<Record<Choice, number>> = {};
+  for (const v of votes) counts[v.choice] = (counts[v.choice] ?? 0) + 1;
+  return counts;
 }
 
 /** Per-user views reach at most 60 people: the chair and those present first. */

@@ -34,7 +34,7 @@ export function fillCard(template: object, data: object): AdaptiveCard {
   };
   let expanded: Json;
   try {
-    expanded = new Template(template).expand({ $root: neutralise(data as Json) }) as Json;
+    expanded = templateOf(template).expand({ $root: neutralise(data as Json) }) as Json;
   } finally {
     GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
   }
@@ -45,6 +45,14 @@ export function fillCard(template: object, data: object): AdaptiveCard {
   if (at >= 0) throw new CardFillError(`unexpanded placeholder in card: …${json.slice(Math.max(0, at - 40), at + 40)}…`);
   if (!isCard(card)) throw new CardFillError('template is not an AdaptiveCard');
   return card;
+}
+
+/** Parsing a template's expressions is most of the cost of filling it: parse each template once. */
+const parsed = new WeakMap<object, Template>();
+function templateOf(template: object): Template {
+  let t = parsed.get(template);
+  if (!t) parsed.set(template, (t = new Template(template)));
+  return t;
 }
 
 function isCard(x: Json): x is Json & AdaptiveCard {

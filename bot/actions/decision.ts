@@ -3,6 +3,7 @@
 import { chairSplitDecision, type TallyResult } from '../../src/rules/tally.js';
 import { categoryDecision } from '../../src/rules/category.js';
 import { deferral, planRecordLimits } from '../../src/rules/timescales.js';
+import { lastWorkingDayOnOrBefore } from '../../src/rules/calendar.js';
 import { getPolicy } from '../../src/rules/policies.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Decision } from '../../src/store/decisions.js';
@@ -163,7 +164,8 @@ export async function decideCategory(s: Services, turn: Turn, a: ActionOf<'decid
     heldOn: localDate(turn.now),
     people: invitees.map((i) => ({ id: i.userId, name: i.name, agency: i.agency, role: i.role })),
     firstCoreGroup: { date: limits.firstCoreGroupBy, latest: limits.firstCoreGroupBy },
-    firstReview: { date: limits.firstReviewBy, latest: limits.firstReviewBy },
+    // Proposed on a working day; the limit itself may fall on a weekend.
+    firstReview: { date: lastWorkingDayOnOrBefore(limits.firstReviewBy), latest: limits.firstReviewBy },
     safetyScales: policy.safetyScales.on && agencies.length > 0 ? { agencies } : undefined,
     problems: limits.warnings.map((w) => w.message),
   });
@@ -207,6 +209,7 @@ export async function planRecord(s: Services, turn: Turn, a: ActionOf<'planRecor
     await circulate(s, turn, conference);
   }
   // Seen in the conference chat: the record names the child by case reference and initials only.
-  const record = conferenceRecordCard(conferenceRecordView(conference, changed.stored.value, invitees));
+  const votes = changed.stored.value.round ? await s.store.votes.list(conference.id, changed.stored.value.round) : [];
+  const record = conferenceRecordCard(conferenceRecordView(conference, changed.stored.value, invitees, votes));
   return { own: record, shared: record, notice: 'The plan is recorded and the decision has been sent to everyone invited.' };
 }

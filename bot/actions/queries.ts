@@ -18,15 +18,29 @@ export async function myReviews(s: Services, turn: Turn, only: 'all' | 'overdue'
     s.store.dueItems.overdueForUser(turn.actor.aadObjectId, today),
     only === 'overdue' ? Promise.resolve([] as UserDueItem[]) : s.store.dueItems.upcomingForUser(turn.actor.aadObjectId, today, { limit: 50 }),
   ]);
+  const items = [...overdue, ...upcoming];
+  const chaired = await chairedAmong(s, turn, items);
   return {
     cards: [
       myReviewsCard({
         list: only === 'overdue' ? 'overdue' : 'my-reviews',
         today,
-        items: [...overdue, ...upcoming].map((i) => ({ child: { caseRef: i.caseRef, initials: i.title }, what: dueKindOf(i), due: i.due, involvement: 'invitee' })),
+        items: items.map((i) => ({
+          child: { caseRef: i.caseRef, initials: i.title },
+          what: dueKindOf(i),
+          due: i.due,
+          involvement: i.conferenceId && chaired.has(i.conferenceId) ? 'chair' : i.kind === 'core-group' ? 'core-group' : 'invitee',
+        })),
       }),
     ],
   };
+}
+
+/** The conferences among these items that the user chairs (a handful of point reads). */
+async function chairedAmong(s: Services, turn: Turn, items: UserDueItem[]): Promise<Set<string>> {
+  const ids = [...new Set(items.map((i) => i.conferenceId).filter((x): x is string => Boolean(x)))];
+  const conferences = await Promise.all(ids.map((id) => s.store.conferences.get(id)));
+  return new Set(conferences.filter((c) => c && isChair(c, turn)).map((c) => c!.id));
 }
 
 export async function nextReview(s: Services, turn: Turn, caseRef: string): Promise<Reply> {
@@ -61,7 +75,8 @@ export async function showRecord(s: Services, turn: Turn, conferenceId: string):
     throw new UserError('No such conference was found among yours.', 'Not found');
   }
   const [decision, invitees] = await Promise.all([s.store.decisions.get(conference.id), s.store.invitees.list(conference.id)]);
-  return { cards: [conferenceRecordCard(conferenceRecordView(conference, decision, invitees))] };
+  const votes = decision?.round ? await s.store.votes.list(conference.id, decision.round) : [];
+  return { cards: [conferenceRecordCard(conferenceRecordView(conference, decision, invitees, votes))] };
 }
 
 /** The conferences of a case, newest first. */

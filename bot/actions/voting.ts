@@ -5,6 +5,7 @@ import { tally, type TallyResult } from '../../src/rules/tally.js';
 import { NON_MEMBER_ROLES } from '../../src/rules/quoracy.js';
 import { isReviewKind } from '../../src/rules/kinds.js';
 import type { Conference } from '../../src/store/conferences.js';
+import { ConferenceId } from '../../src/store/schema.js';
 import type { Invitee } from '../../src/store/invitees.js';
 import type { StoredVote, VoteRound } from '../../src/store/votes.js';
 import type { Decision } from '../../src/store/decisions.js';
@@ -16,7 +17,7 @@ import { UserError, type ActionOutcome, type AdaptiveCard, type Turn } from '../
 import { localDate } from '../time.js';
 import { afterVote } from './decision.js';
 import { attendanceViews, requireQuorateOrReason } from './attendance.js';
-import { child, refreshIds } from '../views.js';
+import { child, countChoices, refreshIds } from '../views.js';
 
 type Viewer = NonNullable<VoteView['viewer']>;
 
@@ -163,10 +164,12 @@ export function resultView(conference: Conference, round: VoteRound, result: Tal
   };
 }
 
+/** The conference and round a card names, read together (the id is checked before any read). */
 async function loadRound(s: Services, conferenceId: string, roundId: string): Promise<{ conference: Conference; round: VoteRound }> {
   const number = Number(roundId);
-  const conference = await loadConference(s, conferenceId);
-  const round = Number.isInteger(number) && number > 0 ? await s.store.votes.getRound(conference.id, number) : undefined;
+  const validRound = Number.isInteger(number) && number > 0 && number < 10_000;
+  const roundRead = validRound && ConferenceId.safeParse(conferenceId).success ? s.store.votes.getRound(conferenceId, number) : Promise.resolve(undefined);
+  const [conference, round] = await Promise.all([loadConference(s, conferenceId), roundRead]);
   if (!round) throw new UserError('That vote round could not be found. The card may be out of date.', 'Not found');
   return { conference, round };
 }
@@ -211,13 +214,11 @@ const roundHeader = (conference: Conference, round: VoteRound) => ({
 });
 
 function voteView(conference: Conference, round: VoteRound, invitees: Invitee[], votes: StoredVote[], viewer: Viewer): VoteView {
-  const counts: Record<string, number> = {};
-  for (const v of votes) counts[v.choice] = (counts[v.choice] ?? 0) + 1;
   return {
     ...roundHeader(conference, round),
     open: round.status === 'open',
     agencies: round.agencies.map((agency) => ({ agency, voted: votes.some((v) => v.agency === agency) })),
-    counts,
+    counts: countChoices(votes),
     viewer,
     refreshUserIds: refreshIds(conference, invitees),
   };

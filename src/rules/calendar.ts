@@ -156,6 +156,11 @@ export function isWorkingDay(date: string): boolean {
 }
 
 /** The `days`-th working day after `from` (`from` itself never counts). */
+/** The date itself when it is a working day, else the last working day before it. */
+export function lastWorkingDayOnOrBefore(date: string): string {
+  return formatDate(workingDayOnOrBefore(parseDate(date)));
+}
+
 export function addWorkingDays(from: string, days: number): string {
   return formatDate(stepWorkingDays(parseDate(from, 'from date'), checkDays(days)));
 }

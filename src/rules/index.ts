@@ -12,6 +12,7 @@ export {
   addCalendarDays,
   addCalendarMonths,
   workingDaysBetween,
+  lastWorkingDayOnOrBefore,
   bankHolidays,
 } from './calendar.js';
 export {

@@ -7,8 +7,10 @@ import { cite, type Citation } from './sources.js';
 import type { RuleWarning } from './warnings.js';
 
 export interface ReportDeadline {
-  /** Latest local date and time, `YYYY-MM-DDTHH:mm`. */
+  /** Latest local date and time, `YYYY-MM-DDTHH:mm`, as the policy words it. */
   by: string;
+  /** The same clock time on the last working day on or before `by`: what invitees are asked for. */
+  sendBy: string;
   sendTo: string;
   rule: string;
   citation: Citation;
@@ -61,6 +63,7 @@ export function reportDeadline(conferenceStart: string, policy: string): ReportD
   }
   return {
     by: join(byDay, byMinutes),
+    sendBy: join(workingDay, byMinutes),
     sendTo: rule.sendTo,
     rule: `reports ${words}, to ${rule.sendTo} (${cite(rule.citation)})`,
     citation: rule.citation,

@@ -74,7 +74,8 @@ describe('ConferenceBot plumbing (real CloudAdapter over HTTP)', () => {
 
   it('answers a refused Action.Execute with an invoke error that says why', async () => {
     const res = await teams.execute(alice, personal(alice), 'bad', {});
-    expect(res.status).to.equal(400);
+    expect(res.status).to.equal(200);
+    expect(res.body.statusCode).to.equal(400);
     expect(res.body.value.message).to.equal('That round is closed.');
   });
 

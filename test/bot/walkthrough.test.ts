@@ -27,7 +27,7 @@ async function scheduleAndStart(h: Harness, policy: string, caseRef: string) {
   for (const key of AGENCY_REPS) await h.click(key, h.personal(key), 'rsvp', { conferenceId, answer: 'attending' });
   await h.click('mother', h.personal('mother'), 'rsvp', { conferenceId, answer: 'attending' });
   const deputy = await h.teams.execute(CAST.father, h.personal('father'), 'rsvp', { conferenceId, answer: 'deputy' });
-  expect(deputy.status).to.equal(400);
+  expect(deputy.body.statusCode).to.equal(400);
   expect(deputy.body.value.message).to.match(/deputy/i);
   expect(await h.refused('stranger', h.personal('stranger'), 'rsvp', { conferenceId, answer: 'attending' })).to.match(/invited/);
 
@@ -98,7 +98,7 @@ describe('A whole initial conference in Teams (bot over HTTP, store on Azurite)'
     const firstReview = dueDate('first-review', '2026-12-07');
     const firstCoreGroup = addWorkingDays('2026-12-07', 10);
     const tooLate = await h.teams.execute(CAST.chair, GROUP, 'planRecord', planRecord(conferenceId, addWorkingDays(firstCoreGroup, 1), firstReview));
-    expect(tooLate.status).to.equal(400);
+    expect(tooLate.body.statusCode).to.equal(400);
     expect(tooLate.body.value.message).to.contain(firstCoreGroup);
     await h.click('chair', GROUP, 'planRecord', planRecord(conferenceId, firstCoreGroup, firstReview));
 
@@ -139,7 +139,7 @@ describe('A whole initial conference in Teams (bot over HTTP, store on Azurite)'
     expect(await h.store.decisions.get(conferenceId)).to.equal(undefined);
     h.lastCard(GROUP.id, 'splitDecision');
     const noReason = await h.teams.execute(CAST.chair, GROUP, 'splitDecision', { conferenceId, roundId: '1', decision: 'cp-plan', rationale: '' });
-    expect(noReason.status).to.equal(400);
+    expect(noReason.body.statusCode).to.equal(400);
     expect(await h.refused('police', GROUP, 'splitDecision', { conferenceId, roundId: '1', decision: 'cp-plan', rationale: 'The risk of neglect outweighs the progress seen.' })).to.match(/only the chair/i);
     await h.click('chair', GROUP, 'splitDecision', { conferenceId, roundId: '1', decision: 'cp-plan', rationale: 'The risk of neglect outweighs the progress seen.' });
     const decision = await h.store.decisions.get(conferenceId);

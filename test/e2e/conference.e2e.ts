@@ -16,7 +16,6 @@ import {
   CardRenderer,
   DEMO_TENANT_ID,
   DEMO_USERS,
-  PlaygroundError,
   PlaygroundUi,
   assertDemoUsers,
   buttonTitles,
@@ -122,14 +121,10 @@ describe('A child protection conference in the Agents Playground (real bot, Chro
   /** Clicks as another user and expects the bot to refuse; returns the refusal's message. */
   const refusedAs = async (user: DemoUser, message: BotMessage, title: string, inputs?: Record<string, unknown>) =>
     refusal(await pg.client.click(user.id, message, title, { inputs }).catch((e: unknown) => e), `${user.role} "${title}"`);
-  /**
-   * The bot's error answer to a card action. Answered with HTTP 200 it comes back as it is; with
-   * HTTP 400 (what botbuilder sends for `statusCode: 400`) the playground answers 502 and carries
-   * the bot's answer in `innerHttpError.body`.
-   */
+  /** The bot's error answer to a card action: HTTP 200 with the error in the body, as Teams shows it. */
   const refusal = (outcome: unknown, what: string): string => {
     type ErrorAnswer = { type?: string; value?: { message?: string } };
-    const answer = (outcome instanceof PlaygroundError ? (outcome.body as { innerHttpError?: { body?: ErrorAnswer } }).innerHttpError?.body : outcome) as ErrorAnswer | undefined;
+    const answer = outcome as ErrorAnswer | undefined;
     expect(answer?.type, `${what} should be refused: ${String(outcome instanceof Error ? outcome.message : JSON.stringify(outcome)).slice(0, 300)}`).to.equal('application/vnd.microsoft.error');
     return answer?.value?.message ?? '';
   };

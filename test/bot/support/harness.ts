@@ -97,7 +97,8 @@ export class Harness {
   /** Clicks Action.Execute and expects a refusal; returns its message. */
   async refused(key: CastKey, where: Conversation, verb: string, data: Record<string, unknown>): Promise<string> {
     const res = await this.teams.execute(CAST[key], where, verb, data);
-    expect(res.status, `${key} ${verb} should be refused`).to.equal(400);
+    expect(res.status).to.equal(200);
+    expect(res.body.statusCode, `${key} ${verb} should be refused`).to.equal(400);
     return res.body.value.message as string;
   }
 
