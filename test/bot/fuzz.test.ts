@@ -19,6 +19,7 @@ import { FakeConnector, type Member } from './support/connector.js';
 import { executeActivity, messageActivity, pool, seeded, type Answer } from './support/deliver.js';
 import { person, seedConference, type SeededConference } from './support/seed.js';
 import { personal, TeamsClient, type Conversation } from './support/teams.js';
+import { shuffle } from './support/deliver.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 7_2026);
 const IN_FLIGHT = 32;
@@ -286,12 +287,3 @@ async function countRows(store: TestStore, id: TableId): Promise<number> {
   return n;
 }
 
-/** Mixes the kinds of job so that each stretch of the run has all of them in flight. */
-function shuffle<T>(xs: T[], random: () => number): T[] {
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}

@@ -23,6 +23,7 @@ import { FakeConnector, type Member } from './support/connector.js';
 import { deliver, executeActivity, messageActivity, pool, seeded, type Answer } from './support/deliver.js';
 import { person, personalReference, seedConference, TEN_AGENCIES, type SeededConference } from './support/seed.js';
 import { TeamsClient, personal } from './support/teams.js';
+import { shuffle } from './support/deliver.js';
 
 const CONFERENCES = 20;
 const TWICE = 0.1;
@@ -298,11 +299,3 @@ function reminderText(activity: Record<string, any>): string {
   return texts.join(' / ');
 }
 
-function shuffle<T>(xs: T[], random: () => number): T[] {
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
