@@ -1,6 +1,7 @@
 // One table from command and card verb to handler. Every payload is parsed by zod first;
 // a malformed one is refused with the reason and changes nothing.
 import { errorCard, helpCard, parseCardAction, type CardAction, type RefreshableCard } from '../cards/index.js';
+import { RuleError } from '../src/rules/errors.js';
 import { audit } from './audit.js';
 import { parseCommand } from './commands/parse.js';
 import type { Router } from './conference-bot.js';
@@ -88,7 +89,9 @@ export function createRouter(s: Services): Router {
       const handler = ACTIONS[parsed.action.verb] as (s: Services, turn: Turn, a: CardAction) => Promise<ActionOutcome>;
       try {
         return await handler(s, turn, parsed.action);
-      } catch (e) {
+      } catch (caught) {
+        // A rule refusing the input (e.g. two categories where the policy allows one) is the user's to fix.
+        const e = caught instanceof RuleError ? new UserError(caught.message, 'Not allowed by the procedures') : caught;
         if (e instanceof UserError) {
           const conferenceId = 'conferenceId' in parsed.action ? parsed.action.conferenceId : undefined;
           await audit(s, turn, 'action-refused', { conferenceId: undefined, verb: parsed.action.verb, target: conferenceId, why: e.message });

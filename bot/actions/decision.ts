@@ -129,10 +129,10 @@ export async function defer(s: Services, turn: Turn, a: ActionOf<'defer'>): Prom
 
 export async function proposeCategory(s: Services, turn: Turn, a: ActionOf<'proposeCategory'>): Promise<ActionOutcome> {
   const conference = await loadConference(s, a.conferenceId);
-  await requireInvitee(s, conference, turn, 'propose a category');
-  categoryDecision({ proposed: [a.primary, ...a.others], policy: conference.policy, chairPrimary: a.primary });
+  const invitee = await requireInvitee(s, conference, turn, 'propose a category');
+  categoryDecision({ proposed: [a.primary, ...a.others], policy: conference.policy, chairPrimary: a.primary, chairOthers: a.others });
   await audit(s, turn, 'category-proposed', { conferenceId: conference.id, primary: a.primary, others: a.others });
-  const card = categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: getPolicy(conference.policy).multipleCategories.on, proposals: [{ name: turn.actor.name, agency: 'other', primary: a.primary, others: a.others }], viewer: 'member' });
+  const card = categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: getPolicy(conference.policy).multipleCategories.on, proposals: [{ name: invitee.name, agency: invitee.agency, primary: a.primary, others: a.others }], viewer: 'member' });
   return { own: card, notice: 'Your proposal is noted for the chair.' };
 }
 
@@ -147,7 +147,7 @@ export async function refreshCategory(s: Services, turn: Turn, conferenceId: str
 export async function decideCategory(s: Services, turn: Turn, a: ActionOf<'decideCategory'>): Promise<ActionOutcome> {
   const conference = await loadConference(s, a.conferenceId);
   requireChair(conference, turn, 'record the category of harm');
-  const category = categoryDecision({ proposed: [a.primary, ...a.others], policy: conference.policy, chairPrimary: a.primary });
+  const category = categoryDecision({ proposed: [a.primary, ...a.others], policy: conference.policy, chairPrimary: a.primary, chairOthers: a.others });
   const changed = await s.store.decisions.update(conference.id, (d) => {
     if (d.outcome !== 'cp-plan' && d.outcome !== 'continue') throw new UserError('A category of harm is recorded only with a child protection plan.');
     return { ...d, category: { primary: category.primary, others: category.others } };

@@ -91,6 +91,8 @@ describe('A whole initial conference in Teams (bot over HTTP, store on Azurite)'
     expect(await h.refused('police', GROUP, 'vote', { conferenceId, roundId: '1', choice: 'no-cp-plan', recommendation: 'child-in-need' })).to.match(/closed/i);
 
     h.lastCard(GROUP.id, 'decideCategory');
+    // Bolton records one category of harm (only London allows more than one).
+    expect(await h.refused('chair', GROUP, 'decideCategory', { conferenceId, primary: 'neglect', others: 'emotional' })).to.match(/one|categor/i);
     await h.click('chair', GROUP, 'decideCategory', { conferenceId, primary: 'neglect', others: '' });
     expect((await h.store.decisions.get(conferenceId))?.category?.primary).to.equal('neglect');
 
