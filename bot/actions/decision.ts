@@ -2,9 +2,10 @@
 // plan record (RULES.md, The decision / Category of harm / What a CP-plan decision must also record).
 import { chairSplitDecision, type TallyResult } from '../../src/rules/tally.js';
 import { categoryDecision } from '../../src/rules/category.js';
-import { deferral, planRecordLimits } from '../../src/rules/timescales.js';
+import { deferral, nextReviewDue, planRecordLimits } from '../../src/rules/timescales.js';
 import { lastWorkingDayOnOrBefore } from '../../src/rules/calendar.js';
 import { getPolicy } from '../../src/rules/policies.js';
+import { isReviewKind } from '../../src/rules/kinds.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Decision } from '../../src/store/decisions.js';
 import type { VoteRound } from '../../src/store/votes.js';
@@ -154,7 +155,7 @@ export async function decideCategory(s: Services, turn: Turn, a: ActionOf<'decid
   });
   if (changed.outcome === 'not-found') throw new UserError('Record the decision before the category.');
   await audit(s, turn, 'category-decided', { conferenceId: conference.id, primary: category.primary, others: category.others });
-  const limits = planRecordLimits(localDate(turn.now), { expectedDeliveryDate: conference.expectedDeliveryDate });
+  const limits = planLimits(conference, localDate(turn.now));
   const invitees = await s.store.invitees.list(conference.id);
   const policy = getPolicy(conference.policy);
   const agencies = [...new Set(invitees.filter((i) => i.role === 'professional').map((i) => i.agency))].slice(0, 12);
@@ -174,16 +175,23 @@ export async function decideCategory(s: Services, turn: Turn, a: ActionOf<'decid
   return { own: card, shared: card, notice: 'Category of harm recorded.' };
 }
 
+/** The plan record's dates: after an initial-type conference the first review is within 3 months; after a review, the next within 6. */
+function planLimits(conference: Conference, heldOn: string) {
+  const limits = planRecordLimits(heldOn, { expectedDeliveryDate: conference.expectedDeliveryDate });
+  const review = isReviewKind(conference.kind);
+  return { ...limits, firstReviewBy: nextReviewDue(conference.kind, heldOn), reviewRule: review ? 'within 6 months of this review' : 'within 3 months of the conference' };
+}
+
 export async function planRecord(s: Services, turn: Turn, a: ActionOf<'planRecord'>): Promise<ActionOutcome> {
   const conference = await loadConference(s, a.conferenceId);
   requireChair(conference, turn, 'record the plan');
   const decided = await s.store.decisions.get(conference.id);
   if (!decided || (decided.outcome !== 'cp-plan' && decided.outcome !== 'continue')) throw new UserError('A plan is recorded only after a decision for a child protection plan.');
   const today = localDate(turn.now);
-  const limits = planRecordLimits(localDate(new Date(decided.decidedAt)), { expectedDeliveryDate: conference.expectedDeliveryDate });
+  const limits = planLimits(conference, localDate(new Date(decided.decidedAt)));
   const problems: string[] = [];
   if (a.firstCoreGroupDate > limits.firstCoreGroupBy) problems.push(`the first core group must meet by ${limits.firstCoreGroupBy} (within 10 working days of the conference)`);
-  if (a.firstReviewDate > limits.firstReviewBy) problems.push(`the first review must be held by ${limits.firstReviewBy} (within 3 months of the conference)`);
+  if (a.firstReviewDate > limits.firstReviewBy) problems.push(`the next review must be held by ${limits.firstReviewBy} (${limits.reviewRule})`);
   if (a.firstCoreGroupDate < today || a.firstReviewDate < today) problems.push('dates cannot be in the past');
   if (problems.length) throw new UserError(`Please check: ${problems.join('; ')}.`, 'Plan not recorded');
   const invitees = await s.store.invitees.list(conference.id);
