@@ -1,6 +1,7 @@
 // One table from command and card verb to handler. Every payload is parsed by zod first;
 // a malformed one is refused with the reason and changes nothing.
 import { errorCard, helpCard, parseCardAction, type CardAction, type RefreshableCard } from '../cards/index.js';
+import { TurnContext } from 'botbuilder';
 import { RuleError } from '../src/rules/errors.js';
 import { audit } from './audit.js';
 import { parseCommand } from './commands/parse.js';
@@ -105,7 +106,6 @@ export function createRouter(s: Services): Router {
     refused: (turn, why) => audit(s, turn, 'turn-refused', { why }),
 
     async remember(turn) {
-      const { TurnContext } = await import('botbuilder');
       await s.store.conversations.save(turn.actor.aadObjectId, TurnContext.getConversationReference(turn.context.activity) as Record<string, unknown>, turn.now.toISOString());
     },
   };

@@ -1,7 +1,7 @@
 // Store records → card view models. Cards for a group chat get case reference and initials only;
 // the child's full name goes only into 1:1 cards to invitees.
 import { reportDeadline } from '../src/rules/reports.js';
-import { quoracy } from '../src/rules/quoracy.js';
+import { quoracy, type QuoracyResult } from '../src/rules/quoracy.js';
 import type { Conference } from '../src/store/conferences.js';
 import type { Decision } from '../src/store/decisions.js';
 import type { Invitee } from '../src/store/invitees.js';
@@ -56,17 +56,25 @@ export function invitationView(c: Conference, invitee: Invitee, now: Date): Invi
   };
 }
 
-/** The chair's live view of the answers, with the quoracy they forecast. */
-export function rsvpSummaryFor(c: Conference, invitees: Invitee[]) {
-  const expected = quoracy(
+/**
+ * Quoracy of the people checked in (as they confirmed their role and agency), or, before the
+ * conference, as forecast from the answers (attending, or sending a briefed deputy).
+ */
+export function quoracyOf(invitees: Invitee[], basis: 'checked-in' | 'forecast' = 'checked-in'): QuoracyResult {
+  return quoracy(
     invitees.map((i) => ({
       name: i.name,
-      agency: i.agency,
-      role: i.role,
+      agency: i.checkIn?.agency ?? i.agency,
+      role: i.checkIn?.role ?? i.role,
       directContact: i.directContact,
-      present: i.rsvp?.response === 'attending' || i.rsvp?.response === 'deputy',
+      present: basis === 'forecast' ? i.rsvp?.response === 'attending' || i.rsvp?.response === 'deputy' : i.checkIn?.present === true,
     })),
   );
+}
+
+/** The chair's live view of the answers, with the quoracy they forecast. */
+export function rsvpSummaryFor(c: Conference, invitees: Invitee[]) {
+  const expected = quoracyOf(invitees, 'forecast');
   return rsvpSummaryCard({
     conferenceId: c.id,
     child: child(c),
@@ -116,8 +124,7 @@ export function decisionSummaryView(c: Conference, d: Decision): DecisionSummary
 
 /** The stored record of a conference, shown on request. */
 export function conferenceRecordView(c: Conference, d: Decision | undefined, invitees: Invitee[], votes: { choice: Choice }[] = []): ConferenceRecordView {
-  const present = invitees.map((i) => ({ name: i.name, agency: i.agency, role: i.role, directContact: i.directContact, present: i.checkIn?.present === true }));
-  const q = quoracy(present);
+  const q = quoracyOf(invitees);
   return {
     conferenceId: c.id,
     child: child(c),

@@ -1,5 +1,4 @@
 // Starting the conference in its chat, check-in and live quoracy (RULES.md, Quoracy; Attendance).
-import { quoracy, type QuoracyResult } from '../../src/rules/quoracy.js';
 import { agendaFor } from '../../src/rules/policies.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Invitee } from '../../src/store/invitees.js';
@@ -13,7 +12,7 @@ import { localDate } from '../time.js';
 import { conferencesOfCase } from './queries.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
-import { child, refreshIds, startsAt } from '../views.js';
+import { child, quoracyOf, refreshIds, startsAt } from '../views.js';
 
 /** `start CASE` in the conference's group chat or channel: binds the chat, posts agenda and attendance. */
 export async function startConference(s: Services, turn: Turn, caseRef: string): Promise<Reply> {
@@ -109,18 +108,6 @@ export async function attendanceViews(s: Services, conference: Conference, turn:
     shared: attendanceCard(attendanceView(fresh, invitees, { kind: 'everyone' }, roundOpened)),
     notice,
   };
-}
-
-export function quoracyOf(invitees: Invitee[]): QuoracyResult {
-  return quoracy(
-    invitees.map((i) => ({
-      name: i.name,
-      agency: i.checkIn?.agency ?? i.agency,
-      role: i.checkIn?.role ?? i.role,
-      directContact: i.directContact,
-      present: i.checkIn?.present === true,
-    })),
-  );
 }
 
 type Viewer = NonNullable<AttendanceView['viewer']>;

@@ -90,9 +90,7 @@ export async function dissentReason(s: Services, turn: Turn, a: ActionOf<'dissen
   if (changed.outcome === 'not-found') throw new UserError('There is no decision recorded for this conference yet.');
   if (changed.outcome === 'changed') await audit(s, turn, 'dissent-reason-recorded', { conferenceId: conference.id });
   const result = tallyOf(conference, await s.store.votes.list(conference.id, round.round), turn);
-  const view = resultView(conference, round, result, changed.stored.value);
-  view.dissents = changed.stored.value.dissents.map((d) => ({ name: d.name, agency: d.agency, choice: d.choice, reason: d.reason }));
-  const card = resultCard(view);
+  const card = resultCard(resultView(conference, round, result, changed.stored.value));
   return { own: card, shared: card, notice: 'Your reason for dissent is recorded.' };
 }
 

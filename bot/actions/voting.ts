@@ -157,7 +157,10 @@ export function resultView(conference: Conference, round: VoteRound, result: Tal
     ...roundHeader(conference, round),
     outcome,
     counts: result.counts,
-    dissents: result.dissents.map((d) => ({ name: d.name, agency: d.agency, choice: d.choice, reason: d.reason ?? undefined })),
+    // Once recorded, the decision's dissents are the record (reasons may be added after the vote).
+    dissents: decision
+      ? decision.dissents.map((d) => ({ name: d.name, agency: d.agency, choice: d.choice, reason: d.reason }))
+      : result.dissents.map((d) => ({ name: d.name, agency: d.agency, choice: d.choice, reason: d.reason ?? undefined })),
     excluded: result.excluded.map((e) => ({ name: e.name, role: 'professional' as const, why: e.why })),
     split: result.referral ? { rule: 'plan-and-referral', referralBy: result.referral.headOfServiceBy, panelBy: result.referral.panelBy } : result.outcome === 'chair-decides' ? { rule: 'chair-decides' } : undefined,
     warnings: result.warnings,
