@@ -45,3 +45,20 @@ export { categoryDecision, CategoryInput } from './category.js';
 export type { CategoryDecision } from './category.js';
 export { planEndWithoutReview } from './plan-end.js';
 export type { PlanEndWithoutReview } from './plan-end.js';
+export { DueKind, Audience, DUE_KIND_RULES, PLAN_ITEMS, REVIEW_ITEMS, CORE_GROUP_ITEMS } from './due-kinds.js';
+export {
+  DueEntry,
+  PlanState,
+  ConferenceFacts,
+  NoticeKind,
+  TRANSITION_SOURCES,
+  COMPLETED_BY,
+  transition,
+  applyTransition,
+  planRecordWindow,
+  questionFor,
+  needsExceptionalReason,
+  parsePlanEndReason,
+  sameRef,
+} from './lifecycle.js';
+export type { DueRef, CaseState, LifecycleEvent, LifecycleEventType, Notice, PlanChange, Transition, PlanRecordWindow } from './lifecycle.js';
