@@ -4,13 +4,15 @@
 import { z } from 'zod';
 import { Category } from './types.js';
 import { RuleError, parseInput } from './errors.js';
-import { getPolicy } from './policies.js';
+import { policyOf } from './policies.js';
+import { citeIn, type Policy } from './policy-schema.js';
 import { cite, type Citation } from './sources.js';
 
 export const CategoryInput = z.object({
   /** Categories put forward by the members (repeats are agreement, not extra categories). */
   proposed: z.array(Category),
-  policy: z.string(),
+  /** A built-in policy id, or the policy itself. */
+  policy: z.union([z.string(), z.custom<Policy>((v) => typeof v === 'object' && v !== null, 'a policy')]),
   /** The chair's choice of primary category, required when the proposals differ. */
   chairPrimary: Category.optional(),
   /** Where the policy allows several: the further categories the chair records (default: the other proposals). */
@@ -32,7 +34,7 @@ const CITATION: Citation = { docs: ['london-summary', 'bolton-procedures', 'barn
 
 export function categoryDecision(input: CategoryInput): CategoryDecision {
   const { proposed, policy, chairPrimary, chairOthers } = parseInput(CategoryInput, input, 'category decision');
-  const p = getPolicy(policy);
+  const p = policyOf(policy);
   const distinct = [...new Set(proposed)];
   let primary: Category;
   if (chairPrimary !== undefined) {
@@ -45,7 +47,7 @@ export function categoryDecision(input: CategoryInput): CategoryDecision {
     throw new RuleError(`the members proposed ${distinct.join(', ')}: the chair decides the primary category (${cite(CITATION)})`);
   }
   if (chairOthers !== undefined && chairOthers.length > 0 && !p.multipleCategories.on) {
-    throw new RuleError(`${p.area} records one category of harm only; remove ${chairOthers.join(', ')} (${cite(p.multipleCategories.citation)})`);
+    throw new RuleError(`${p.area} records one category of harm only; remove ${chairOthers.join(', ')} (${citeIn(p, p.multipleCategories.citation)})`);
   }
   const candidates = chairOthers ?? distinct;
   const others = p.multipleCategories.on ? [...new Set(candidates)].filter((c) => c !== primary) : [];
@@ -56,7 +58,7 @@ export function categoryDecision(input: CategoryInput): CategoryDecision {
     notRecorded,
     decidedBy: chairPrimary === undefined ? 'agreement' : 'chair',
     rule: p.multipleCategories.on
-      ? `one primary category, others may be recorded (${cite(p.multipleCategories.citation)})`
-      : `one category of harm (${cite(p.multipleCategories.citation)})`,
+      ? `one primary category, others may be recorded (${citeIn(p, p.multipleCategories.citation)})`
+      : `one category of harm (${citeIn(p, p.multipleCategories.citation)})`,
   };
 }

@@ -36,11 +36,25 @@ export { reportDeadline } from './reports.js';
 export type { ReportDeadline } from './reports.js';
 export { AgendaItem, CUMBRIA_AGENDA, BARNSLEY_AGENDA, DEFAULT_AGENDA } from './agendas.js';
 export { Policy, SplitRule, ReportDeadlineRule, POLICIES, getPolicy, agendaFor } from './policies.js';
+export {
+  PolicyKey,
+  PolicyCitation,
+  PolicyDocument,
+  DecisionMode,
+  ReportDeadlinesByKind,
+  InquorateRule,
+  citeIn,
+  policyProblems,
+  policyOf,
+  reportRuleFor,
+} from './policies.js';
 export { quoracy, OTHER_AGENCIES_NEEDED, QUORACY_CITATION, NON_MEMBER_ROLES, nonMemberWhy } from './quoracy.js';
 export { isReviewKind, parseKind } from './kinds.js';
 export type { QuoracyResult, Excluded } from './quoracy.js';
-export { tally, TallyOptions, decisionWarnings, splitReferral, chairSplitDecision, ChairDecisionInput } from './tally.js';
+export { tally, TallyOptions, decisionWarnings, splitReferral, chairSplitDecision, ChairDecisionInput, referralUnder } from './tally.js';
 export type { TallyResult, CountedVote, Dissent, ChairDecision } from './tally.js';
+export { chairDecision, ChairThroughoutInput } from './chair-decision.js';
+export type { ChairThroughoutDecision } from './chair-decision.js';
 export { categoryDecision, CategoryInput } from './category.js';
 export type { CategoryDecision } from './category.js';
 export { planEndWithoutReview } from './plan-end.js';

@@ -1,9 +1,11 @@
-// When reports for a conference are due: a local policy (Bolton 24 hours before, Barnsley 2 days).
+// When reports for a conference are due: a local policy (Bolton 24 hours before, Barnsley 2 days),
+// which may differ by kind of conference (e.g. 3 days before an initial, 5 before a review).
 import { LocalDateTime } from './types.js';
-import { formatDate, parseDate, stepWorkingDays, workingDayOnOrBefore } from './calendar.js';
+import { formatDate, parseDate, stepDays, stepWorkingDays, workingDayOnOrBefore } from './calendar.js';
 import { parseInput } from './errors.js';
-import { getPolicy } from './policies.js';
-import { cite, type Citation } from './sources.js';
+import { parseKind } from './kinds.js';
+import { policyOf, reportRuleFor } from './policies.js';
+import { citeIn, type Policy, type PolicyCitation } from './policy-schema.js';
 import type { RuleWarning } from './warnings.js';
 
 export interface ReportDeadline {
@@ -13,7 +15,7 @@ export interface ReportDeadline {
   sendBy: string;
   sendTo: string;
   rule: string;
-  citation: Citation;
+  citation: PolicyCitation;
   warnings: RuleWarning[];
 }
 
@@ -32,11 +34,13 @@ function join(day: number, minutes: number): string {
 
 /**
  * The report deadline before a conference starting at `conferenceStart` (local wall-clock time).
- * "24 hours before" is taken as the same clock time on the previous day; "2 days before" as the
- * same clock time 2 working days earlier, which satisfies a calendar-day reading too.
+ * "24 hours before" is taken as the same clock time on the previous day; "2 working days before"
+ * as the same clock time 2 working days earlier; "3 days before" as 3 calendar days earlier.
+ * `kind` picks the policy's rule for that kind of conference, where it has one.
  */
-export function reportDeadline(conferenceStart: string, policy: string): ReportDeadline {
-  const rule = getPolicy(policy).reportDeadline;
+export function reportDeadline(conferenceStart: string, policy: string | Policy, kind?: string): ReportDeadline {
+  const p = policyOf(policy);
+  const rule = reportRuleFor(p, kind === undefined ? undefined : parseKind(kind));
   const { day, minutes } = split(conferenceStart);
   let byDay: number;
   let byMinutes: number;
@@ -46,10 +50,14 @@ export function reportDeadline(conferenceStart: string, policy: string): ReportD
     byDay = Math.floor(total / MINUTES_A_DAY);
     byMinutes = total - byDay * MINUTES_A_DAY;
     words = `${rule.hours} hours before the conference`;
-  } else {
+  } else if (rule.kind === 'working-days-before') {
     byDay = stepWorkingDays(day, -rule.days);
     byMinutes = minutes;
     words = `${rule.days} working days before the conference`;
+  } else {
+    byDay = stepDays(day, -rule.days);
+    byMinutes = minutes;
+    words = `${rule.days} days before the conference`;
   }
   const warnings: RuleWarning[] = [];
   const workingDay = workingDayOnOrBefore(byDay);
@@ -65,7 +73,7 @@ export function reportDeadline(conferenceStart: string, policy: string): ReportD
     by: join(byDay, byMinutes),
     sendBy: join(workingDay, byMinutes),
     sendTo: rule.sendTo,
-    rule: `reports ${words}, to ${rule.sendTo} (${cite(rule.citation)})`,
+    rule: `reports ${words}, to ${rule.sendTo} (${citeIn(p, rule.citation)})`,
     citation: rule.citation,
     warnings,
   };

@@ -4,7 +4,8 @@ import { ConferenceKind, TimescaleId } from './types.js';
 import { formatDate, parseDate, stepDays, stepMonths, stepWorkingDays } from './calendar.js';
 import { parseId } from './errors.js';
 import { isReviewKind, parseKind } from './kinds.js';
-import { getPolicy } from './policies.js';
+import { policyOf } from './policies.js';
+import type { Policy } from './policy-schema.js';
 import { Citation, cite } from './sources.js';
 import type { RuleWarning } from './warnings.js';
 
@@ -148,10 +149,10 @@ function applySpan(from: number, span: Span): number {
 }
 
 /** The last permitted date for `timescale`, counted from the trigger date `from`. */
-export function dueDate(timescale: string, from: string, policy?: string): string {
+export function dueDate(timescale: string, from: string, policy?: string | Policy): string {
   const rule = timescaleRule(timescale);
   // No timescale of the tables differs between the four areas, but a wrong id is still a bug.
-  if (policy !== undefined) getPolicy(policy);
+  if (policy !== undefined) policyOf(policy);
   return formatDate(applySpan(parseDate(from, `from date for ${timescale}`), rule.span));
 }
 

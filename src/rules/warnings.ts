@@ -1,6 +1,7 @@
 // Warnings the chair must see. Some require a recorded reason before the decision stands.
 import { z } from 'zod';
 import { Citation } from './sources.js';
+import { PolicyCitation } from './policy-schema.js';
 
 export const WarningCode = z.enum([
   'pre-birth-review-before-delivery',
@@ -18,6 +19,7 @@ export const RuleWarning = z.object({
   message: z.string().min(1),
   /** The chair must record a reason in the minutes before going on. */
   requiresReason: z.boolean(),
-  citation: Citation,
+  /** The project's sources, or a setting's citation in the policy that raised it. */
+  citation: z.union([Citation, PolicyCitation]),
 });
 export type RuleWarning = z.infer<typeof RuleWarning>;
