@@ -9,6 +9,7 @@ import {
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
 } from 'botbuilder';
+import { escapeMarkdown } from '../cards/text.js';
 import { turnOf, UserError, type ActionOutcome, type AdaptiveCard, type Reply, type Turn } from './turn.js';
 
 export interface Router {
@@ -135,7 +136,7 @@ export class ConferenceBot extends TeamsActivityHandler {
       const updated = await this.updateCard(live, turn.replyToId, inPlace);
       if (!updated) await live.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(inPlace)));
     }
-    if (!personal && notice) await live.sendActivity(notice);
+    if (!personal && notice) await live.sendActivity(escapeMarkdown(notice));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -156,7 +157,7 @@ export class ConferenceBot extends TeamsActivityHandler {
       const inPlace = turn.conversation.type === 'personal' ? outcome.own : outcome.shared ?? outcome.own;
       const updated = await this.updateCard(context, context.activity.replyToId, inPlace);
       if (!updated) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(inPlace)));
-      if (turn.conversation.type !== 'personal' && outcome.notice) await context.sendActivity(outcome.notice);
+      if (turn.conversation.type !== 'personal' && outcome.notice) await context.sendActivity(escapeMarkdown(outcome.notice));
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       await send(context, { cards: [this.options.router.errorCard(e.title, e.message)] });
@@ -195,7 +196,8 @@ export class ConferenceBot extends TeamsActivityHandler {
 
 async function send(context: TurnContext, reply: Reply): Promise<void> {
   for (const card of reply.cards ?? []) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-  if (reply.text) await context.sendActivity(reply.text);
+  // A message's text is markdown in Teams too, and notices carry names: text, never markup.
+  if (reply.text) await context.sendActivity(escapeMarkdown(reply.text));
 }
 
 const verbOf = (value: AdaptiveCardInvokeValue) => (typeof value.action.verb === 'string' ? value.action.verb.slice(0, 40) : 'card action');

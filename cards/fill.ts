@@ -1,6 +1,7 @@
 // The one way a template becomes a card: expand, refuse unbound placeholders, add the
 // Action.Submit fallbacks (see README.md, "Actions on every client").
 import { GlobalSettings, Template } from 'adaptivecards-templating';
+import { settleText } from './text.js';
 
 /** A filled Adaptive Card, ready to be an attachment's `content`. */
 export interface AdaptiveCard {
@@ -39,7 +40,7 @@ export function fillCard(template: object, data: object): AdaptiveCard {
     GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
   }
   if (unbound.size > 0) throw new CardFillError(`card template uses fields the data lacks: ${[...unbound].join(', ')}`);
-  const card = withSubmitFallbacks(tidy(expanded));
+  const card = withSubmitFallbacks(settleText(tidy(expanded)));
   const json = JSON.stringify(card);
   const at = json.indexOf('${');
   if (at >= 0) throw new CardFillError(`unexpanded placeholder in card: …${json.slice(Math.max(0, at - 40), at + 40)}…`);

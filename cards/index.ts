@@ -28,3 +28,4 @@ export * from './schedule-confirmation.js';
 export * from './schedule-form.js';
 export * from './split-decision.js';
 export * from './vote.js';
+export { escapeMarkdown } from './text.js';

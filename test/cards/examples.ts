@@ -7,8 +7,15 @@ import * as F from './fixtures.js';
 export type Audience = 'group' | 'personal';
 export interface Example {
   card: AdaptiveCard;
+  /** How the card was filled, so tests can fill it again with other data (text.test.ts). */
+  fill: (view: unknown) => AdaptiveCard;
+  view: unknown;
   /** `group`: may be posted in a group chat or channel, so it must never show the full name. */
   audience: Audience;
+}
+
+function ex<V>(fill: (view: V) => AdaptiveCard, view: V): Pick<Example, 'card' | 'fill' | 'view'> {
+  return { card: fill(view), fill: fill as (view: unknown) => AdaptiveCard, view };
 }
 
 const ids = { conferenceId: F.CONFERENCE_ID, roundId: F.ROUND_ID };
@@ -39,11 +46,11 @@ const excluded = [
 const scheduleAgencies = [...new Set([...F.AGENCIES, 'midwifery', 'education', 'youth-justice', 'adult-mental-health', 'substance-misuse', 'domestic-abuse', 'early-years', 'family'])];
 
 export const EXAMPLES: Record<string, Example> = {
-  help: { audience: 'group', card: C.helpCard({ canSchedule: true }) },
-  'help-unknown-text': { audience: 'group', card: C.helpCard({ note: 'I did not understand "shedule".' }) },
+  help: { audience: 'group', ...ex(C.helpCard, { canSchedule: true }) },
+  'help-unknown-text': { audience: 'group', ...ex(C.helpCard, { note: 'I did not understand "shedule".' }) },
   error: {
     audience: 'group',
-    card: C.errorCard({
+    ...ex(C.errorCard, {
       message: 'Your answer was not recorded.',
       problems: ["Deputy's name: is required for a briefed deputy"],
       hint: 'Open "Briefed deputy" again and enter the name.',
@@ -51,7 +58,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   invitation: {
     audience: 'personal',
-    card: C.invitationCard({
+    ...ex(C.invitationCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       kind: 'initial',
@@ -65,7 +72,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'invitation-answered': {
     audience: 'personal',
-    card: C.invitationCard({
+    ...ex(C.invitationCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       kind: 'first-review',
@@ -79,7 +86,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'invitation-closed': {
     audience: 'personal',
-    card: C.invitationCard({
+    ...ex(C.invitationCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       kind: 'initial',
@@ -92,10 +99,10 @@ export const EXAMPLES: Record<string, Example> = {
       open: false,
     }),
   },
-  'vote-everyone': { audience: 'group', card: C.voteCard({ ...ids, child, question: 'initial', agencies, refreshUserIds: F.USER_IDS }) },
+  'vote-everyone': { audience: 'group', ...ex(C.voteCard, { ...ids, child, question: 'initial', agencies, refreshUserIds: F.USER_IDS }) },
   'vote-voter': {
     audience: 'group',
-    card: C.voteCard({
+    ...ex(C.voteCard, {
       ...ids,
       child,
       question: 'initial',
@@ -106,16 +113,16 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'vote-chair': {
     audience: 'group',
-    card: C.voteCard({ ...ids, child, question: 'initial', agencies, counts: { 'cp-plan': 4, 'no-cp-plan': 1 }, viewer: { kind: 'chair' }, refreshUserIds: F.USER_IDS }),
+    ...ex(C.voteCard, { ...ids, child, question: 'initial', agencies, counts: { 'cp-plan': 4, 'no-cp-plan': 1 }, viewer: { kind: 'chair' }, refreshUserIds: F.USER_IDS }),
   },
   'vote-observer': {
     audience: 'group',
-    card: C.voteCard({ ...ids, child, question: 'review', round: 2, agencies, viewer: { kind: 'observer', why: 'family members do not vote; the chair will ask for your views.' } }),
+    ...ex(C.voteCard, { ...ids, child, question: 'review', round: 2, agencies, viewer: { kind: 'observer', why: 'family members do not vote; the chair will ask for your views.' } }),
   },
-  'vote-closed': { audience: 'group', card: C.voteCard({ ...ids, child, question: 'review', open: false, agencies }) },
+  'vote-closed': { audience: 'group', ...ex(C.voteCard, { ...ids, child, question: 'review', open: false, agencies }) },
   'result-majority': {
     audience: 'group',
-    card: C.resultCard({
+    ...ex(C.resultCard, {
       ...ids,
       child,
       question: 'initial',
@@ -128,7 +135,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'result-bolton-split': {
     audience: 'group',
-    card: C.resultCard({
+    ...ex(C.resultCard, {
       ...ids,
       child,
       question: 'initial',
@@ -140,16 +147,16 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'result-barnsley-awaiting': {
     audience: 'group',
-    card: C.resultCard({ ...ids, child, question: 'review', outcome: { kind: 'awaiting-chair' }, counts: { continue: 4, discontinue: 4 }, split: { rule: 'chair-decides' } }),
+    ...ex(C.resultCard, { ...ids, child, question: 'review', outcome: { kind: 'awaiting-chair' }, counts: { continue: 4, discontinue: 4 }, split: { rule: 'chair-decides' } }),
   },
   'result-deferred': {
     audience: 'group',
-    card: C.resultCard({ ...ids, child, question: 'initial', outcome: { kind: 'deferred', reason: 'the paediatric assessment is not yet available', reconveneBy: '2025-06-04' } }),
+    ...ex(C.resultCard, { ...ids, child, question: 'initial', outcome: { kind: 'deferred', reason: 'the paediatric assessment is not yet available', reconveneBy: '2025-06-04' } }),
   },
-  'schedule-form': { audience: 'personal', card: C.scheduleFormCard({ agencies: scheduleAgencies }) },
+  'schedule-form': { audience: 'personal', ...ex(C.scheduleFormCard, { agencies: scheduleAgencies }) },
   'schedule-form-refused': {
     audience: 'personal',
-    card: C.scheduleFormCard({
+    ...ex(C.scheduleFormCard, {
       agencies: scheduleAgencies,
       problems: ['Date of the conference: after the statutory due date (Tue 11 Mar 2025): record why, or choose an earlier date'],
       dueDate: '2025-03-11',
@@ -171,7 +178,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'schedule-confirmation': {
     audience: 'personal',
-    card: C.scheduleConfirmationCard({
+    ...ex(C.scheduleConfirmationCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       kind: 'pre-birth',
@@ -187,7 +194,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'rsvp-summary': {
     audience: 'group',
-    card: C.rsvpSummaryCard({
+    ...ex(C.rsvpSummaryCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       ...when,
@@ -203,7 +210,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   agenda: {
     audience: 'group',
-    card: C.agendaCard({
+    ...ex(C.agendaCard, {
       child,
       ...when,
       policy: 'cumbria',
@@ -222,7 +229,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'attendance-everyone': {
     audience: 'group',
-    card: C.attendanceCard({
+    ...ex(C.attendanceCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       ...when,
@@ -234,7 +241,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'attendance-member': {
     audience: 'group',
-    card: C.attendanceCard({
+    ...ex(C.attendanceCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       ...when,
@@ -246,7 +253,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'attendance-chair-proceeding': {
     audience: 'group',
-    card: C.attendanceCard({
+    ...ex(C.attendanceCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       ...when,
@@ -259,11 +266,11 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'split-decision': {
     audience: 'group',
-    card: C.splitDecisionCard({ ...ids, child, policy: 'barnsley', question: 'initial', counts: { 'cp-plan': 4, 'no-cp-plan': 4 } }),
+    ...ex(C.splitDecisionCard, { ...ids, child, policy: 'barnsley', question: 'initial', counts: { 'cp-plan': 4, 'no-cp-plan': 4 } }),
   },
   'category-everyone': {
     audience: 'group',
-    card: C.categoryCard({
+    ...ex(C.categoryCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       allowMultiple: true,
@@ -276,11 +283,11 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'category-decided': {
     audience: 'group',
-    card: C.categoryCard({ conferenceId: F.CONFERENCE_ID, child, decided: { primary: 'neglect', others: [] }, viewer: 'chair' }),
+    ...ex(C.categoryCard, { conferenceId: F.CONFERENCE_ID, child, decided: { primary: 'neglect', others: [] }, viewer: 'chair' }),
   },
   'plan-record': {
     audience: 'group',
-    card: C.planRecordCard({
+    ...ex(C.planRecordCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       heldOn: '2025-03-04',
@@ -294,7 +301,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'plan-record-no-scales': {
     audience: 'group',
-    card: C.planRecordCard({
+    ...ex(C.planRecordCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       heldOn: '2025-03-04',
@@ -305,7 +312,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'decision-summary': {
     audience: 'personal',
-    card: C.decisionSummaryCard({
+    ...ex(C.decisionSummaryCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       kind: 'initial',
@@ -319,7 +326,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'decision-summary-cin': {
     audience: 'personal',
-    card: C.decisionSummaryCard({
+    ...ex(C.decisionSummaryCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       kind: 'initial',
@@ -331,7 +338,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'conference-record': {
     audience: 'group',
-    card: C.conferenceRecordCard({
+    ...ex(C.conferenceRecordCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       ...when,
@@ -354,7 +361,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'conference-record-stood-down': {
     audience: 'group',
-    card: C.conferenceRecordCard({
+    ...ex(C.conferenceRecordCard, {
       conferenceId: F.CONFERENCE_ID,
       child,
       ...when,
@@ -367,7 +374,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'my-reviews': {
     audience: 'group',
-    card: C.myReviewsCard({
+    ...ex(C.myReviewsCard, {
       today: '2025-05-01',
       items: [
         { child: F.CHILD, what: 'first-review', due: '2025-06-03', involvement: 'chair' },
@@ -377,10 +384,10 @@ export const EXAMPLES: Record<string, Example> = {
       ],
     }),
   },
-  'my-reviews-empty': { audience: 'group', card: C.myReviewsCard({ list: 'overdue', today: '2025-05-01', items: [] }) },
+  'my-reviews-empty': { audience: 'group', ...ex(C.myReviewsCard, { list: 'overdue', today: '2025-05-01', items: [] }) },
   'next-review': {
     audience: 'group',
-    card: C.nextReviewCard({
+    ...ex(C.nextReviewCard, {
       child,
       today: '2025-05-01',
       planSince: '2025-03-04',
@@ -388,15 +395,15 @@ export const EXAMPLES: Record<string, Example> = {
       last: { conferenceId: F.CONFERENCE_ID, kind: 'initial', heldOn: '2025-03-04' },
     }),
   },
-  'next-review-none': { audience: 'group', card: C.nextReviewCard({ child, today: '2025-05-01' }) },
-  'end-plan': { audience: 'group', card: C.endPlanCard({ child, today: '2025-05-01', notifyCount: 11 }) },
+  'next-review-none': { audience: 'group', ...ex(C.nextReviewCard, { child, today: '2025-05-01' }) },
+  'end-plan': { audience: 'group', ...ex(C.endPlanCard, { child, today: '2025-05-01', notifyCount: 11 }) },
   'plan-ended': {
     audience: 'personal',
-    card: C.planEndedCard({ child, reason: 'moved-permanently', endedOn: '2025-05-01', recordedBy: F.CHAIR.name, note: 'Moved to Leeds; Leeds Children\'s Social Care informed.', notified: 11 }),
+    ...ex(C.planEndedCard, { child, reason: 'moved-permanently', endedOn: '2025-05-01', recordedBy: F.CHAIR.name, note: 'Moved to Leeds; Leeds Children\'s Social Care informed.', notified: 11 }),
   },
   reminder: {
     audience: 'group',
-    card: C.reminderCard({ child, what: 'report', due: '2025-03-03T10:00', today: '2025-03-01', conference: when, note: 'Send your report to the chair.' }),
+    ...ex(C.reminderCard, { child, what: 'report', due: '2025-03-03T10:00', today: '2025-03-01', conference: when, note: 'Send your report to the chair.' }),
   },
-  'reminder-overdue': { audience: 'group', card: C.reminderCard({ child, what: 'minutes', due: '2025-03-25', today: '2025-03-27' }) },
+  'reminder-overdue': { audience: 'group', ...ex(C.reminderCard, { child, what: 'minutes', due: '2025-03-25', today: '2025-03-27' }) },
 };

@@ -1,0 +1,82 @@
+// Text is data: what a person typed, or Teams told us (names, reasons, locations, an unknown
+// command's echo), is shown as typed and never becomes markup on a card. TextBlocks and facts are
+// rendered as markdown by Teams, so such text is escaped there — and only there: the same text in
+// an action's data or an input's value must stay exactly as typed.
+//
+// How one step covers every card: `markPeopleText` wraps each string of a card's view model (all
+// of it came from people, Teams or the store) that holds anything markdown could act on between
+// two noncharacters; the card's own words, added by `present`, are not wrapped. After the template
+// is expanded, `settleText` escapes the wrapped parts found in TextBlock/TextRun text and facts, and
+// unwraps them everywhere else.
+
+const OPEN = '\uFDD0';
+const CLOSE = '\uFDD1';
+const MARKERS = /[\uFDD0\uFDD1]/g;
+const WRAPPED = /\uFDD0([^\uFDD0\uFDD1]*)\uFDD1/g;
+
+/**
+ * Bidi overrides and isolates can make text read backwards (a reason that reverses what follows,
+ * a name that hides an extension); other invisible controls have no business on a card.
+ */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFDD0\uFDD1]/g;
+
+/** Characters markdown acts on wherever they stand (emphasis, links, images, HTML, code, tables, strikethrough). */
+const INLINE = /[\\`*_[\]<~|]/g;
+/** An HTML entity (`&lt;at&gt;` would read as a tag to a renderer that decodes entities first). */
+const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
+/** What markdown acts on only at the start of a line: headings, quotes, list items, setext underlines. */
+const LINE_START = /^([ \t]*)(#|>|[-+=]|\d{1,9}(?=[.)]))/gm;
+/** Bare addresses some renderers turn into links: a zero-width space breaks the pattern, not the reading. */
+const BARE_LINK = /(:)(\/\/)|(\bwww)(\.)/gi;
+
+/** A cheap first look: most strings (ids, dates, enum values, plain names) hold none of these. */
+const MAYBE = /[^A-Za-z0-9 ,'’]|www/i;
+
+/** Escapes text for Adaptive Card markdown (CommonMark backslash escapes), keeping it readable. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROLS, '')
+    .replace(INLINE, '\\$&')
+    .replace(ENTITY, '\\&')
+    .replace(LINE_START, (_m, indent: string, mark: string) => (/^\d/.test(mark) ? `${indent}${mark}\\` : `${indent}\\${mark}`))
+    .replace(BARE_LINK, (_m, colon?: string, slashes?: string, www?: string, dot?: string) => (colon ? `${colon}\u200B${slashes}` : `${www}\u200B${dot}`));
+}
+
+/** Wraps every string of a view model that escaping would change, so that `settleText` finds it. */
+export function markPeopleText<T>(view: T): T {
+  return mark(view) as T;
+}
+
+function mark(x: unknown): unknown {
+  if (typeof x === 'string') return MAYBE.test(x) && escapeMarkdown(x) !== x ? `${OPEN}${x.replace(MARKERS, '')}${CLOSE}` : x;
+  if (Array.isArray(x)) return x.map(mark);
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, mark(v)]));
+  return x;
+}
+
+/**
+ * Escapes the wrapped parts of every TextBlock/TextRun `text` and every fact of a FactSet (the
+ * places Teams renders markdown), and unwraps them everywhere else (ids, action data, input
+ * values, titles and labels, which Teams shows as plain text), without invisible controls.
+ */
+export function settleText<T>(card: T): T {
+  return settle(card, false) as T;
+}
+
+function settle(x: unknown, markdown: boolean): unknown {
+  if (typeof x === 'string') return x.replace(WRAPPED, (_m, inner: string) => (markdown ? escapeMarkdown(inner) : inner.replace(CONTROLS, ''))).replace(MARKERS, '');
+  if (Array.isArray(x)) return x.map((v) => settle(v, false));
+  if (!x || typeof x !== 'object') return x;
+  const o = x as Record<string, unknown>;
+  const textual = o.type === 'TextBlock' || o.type === 'TextRun';
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (o.type === 'FactSet' && k === 'facts' && Array.isArray(v)) {
+      out[k] = v.map((f) => (f && typeof f === 'object' ? Object.fromEntries(Object.entries(f).map(([fk, fv]) => [fk, settle(fv, fk === 'title' || fk === 'value')])) : f));
+    } else {
+      out[k] = settle(v, textual && k === 'text');
+    }
+  }
+  return out;
+}
