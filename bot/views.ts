@@ -1,7 +1,7 @@
 // Store records → card view models. Cards for a group chat get case reference and initials only;
 // the child's full name goes only into 1:1 cards to invitees.
 import { reportDeadline } from '../src/rules/reports.js';
-import { quoracy, type QuoracyResult } from '../src/rules/quoracy.js';
+import { quoracyAtTable, type QuoracyResult } from '../src/rules/quoracy.js';
 import type { Conference } from '../src/store/conferences.js';
 import type { Decision } from '../src/store/decisions.js';
 import type { Invitee } from '../src/store/invitees.js';
@@ -58,23 +58,25 @@ export function invitationView(c: Conference, invitee: Invitee, now: Date): Invi
 
 /**
  * Quoracy of the people checked in (as they confirmed their role and agency), or, before the
- * conference, as forecast from the answers (attending, or sending a briefed deputy).
+ * conference, as forecast from the answers (attending, or sending a briefed deputy). Roles are
+ * read as the rules read them: the chair, family, advocates and support staff never count.
  */
-export function quoracyOf(invitees: Invitee[], basis: 'checked-in' | 'forecast' = 'checked-in'): QuoracyResult {
-  return quoracy(
+export function quoracyOf(invitees: Invitee[], basis: 'checked-in' | 'forecast' = 'checked-in', chair?: { userId: string }): QuoracyResult {
+  return quoracyAtTable(
     invitees.map((i) => ({
       name: i.name,
       agency: i.checkIn?.agency ?? i.agency,
       role: i.checkIn?.role ?? i.role,
       directContact: i.directContact,
       present: basis === 'forecast' ? i.rsvp?.response === 'attending' || i.rsvp?.response === 'deputy' : i.checkIn?.present === true,
+      chair: i.userId === chair?.userId,
     })),
   );
 }
 
 /** The chair's live view of the answers, with the quoracy they forecast. */
 export function rsvpSummaryFor(c: Conference, invitees: Invitee[]) {
-  const expected = quoracyOf(invitees, 'forecast');
+  const expected = quoracyOf(invitees, 'forecast', c.chair);
   return rsvpSummaryCard({
     conferenceId: c.id,
     child: child(c),
@@ -124,7 +126,7 @@ export function decisionSummaryView(c: Conference, d: Decision): DecisionSummary
 
 /** The stored record of a conference, shown on request. */
 export function conferenceRecordView(c: Conference, d: Decision | undefined, invitees: Invitee[], votes: { choice: Choice }[] = []): ConferenceRecordView {
-  const q = quoracyOf(invitees);
+  const q = quoracyOf(invitees, 'checked-in', c.chair);
   return {
     conferenceId: c.id,
     child: child(c),

@@ -75,7 +75,7 @@ export async function proceed(s: Services, turn: Turn, a: ActionOf<'proceed'>): 
   const conference = await loadConference(s, a.conferenceId);
   requireChair(conference, turn, 'proceed without quoracy');
   requireStatus(conference, ['in-progress'], 'proceed');
-  const q = quoracyOf(await s.store.invitees.list(conference.id));
+  const q = quoracyOf(await s.store.invitees.list(conference.id), 'checked-in', conference.chair);
   if (q.quorate) throw new UserError('The conference is quorate: there is no breach to record.', 'Quorate');
   if (!q.childrensSocialCare) throw new UserError("Children's Social Care must be present: the conference cannot proceed without it.", 'Cannot proceed');
   const changed = await s.store.conferences.update(conference.id, (c) => ({ ...c, quoracyBreachReason: a.proceedReason }));
@@ -85,7 +85,7 @@ export async function proceed(s: Services, turn: Turn, a: ActionOf<'proceed'>): 
 
 /** May the chair open the vote: quorate, or proceeding with a recorded reason. */
 export async function requireQuorateOrReason(s: Services, conference: Conference): Promise<void> {
-  const q = quoracyOf(await s.store.invitees.list(conference.id));
+  const q = quoracyOf(await s.store.invitees.list(conference.id), 'checked-in', conference.chair);
   if (!q.quorate && !conference.quoracyBreachReason) {
     throw new UserError(`The conference is not quorate (${q.missing.join('; ')}). Stand it down, or proceed and record why.`, 'Not quorate');
   }
@@ -120,7 +120,7 @@ function viewerOf(conference: Conference, invitees: Invitee[], turn: Turn): View
 }
 
 function attendanceView(conference: Conference, invitees: Invitee[], viewer: Viewer, roundOpened: boolean): AttendanceView {
-  const q = quoracyOf(invitees);
+  const q = quoracyOf(invitees, 'checked-in', conference.chair);
   const person = (i: Invitee) => ({ name: i.name, agency: i.checkIn?.agency ?? i.agency, role: i.checkIn?.role ?? i.role });
   return {
     conferenceId: conference.id,

@@ -2,7 +2,7 @@
 // one view and may change it until the chair closes the round; the close applies the tally and
 // the local split rule. Each person's card is their own view (refresh), the posted card the shared one.
 import { tally, type TallyResult } from '../../src/rules/tally.js';
-import { NON_MEMBER_ROLES } from '../../src/rules/quoracy.js';
+import { NON_MEMBER_ROLES, roleAtTable } from '../../src/rules/quoracy.js';
 import { isReviewKind } from '../../src/rules/kinds.js';
 import type { Conference } from '../../src/store/conferences.js';
 import { ConferenceId } from '../../src/store/schema.js';
@@ -27,7 +27,7 @@ export async function openRound(s: Services, turn: Turn, a: ActionOf<'openRound'
   requireStatus(conference, ['in-progress'], 'open a vote');
   await requireQuorateOrReason(s, conference);
   const invitees = await s.store.invitees.list(conference.id);
-  const agencies = [...new Set(invitees.filter(canVote).map((i) => i.checkIn?.agency ?? i.agency))];
+  const agencies = [...new Set(invitees.filter(canVote(conference)).map((i) => i.checkIn?.agency ?? i.agency))];
   if (agencies.length === 0) throw new UserError('No agency representative has checked in yet, so there is no one to ask for a view.', 'Nobody to ask');
   const opened = await s.store.votes.openRound(conference.id, {
     question: isReviewKind(conference.kind) ? 'review' : 'initial',
@@ -199,13 +199,14 @@ function viewerOf(conference: Conference, turn: Turn, invitee: Invitee | undefin
 function whyNotVoter(conference: Conference, turn: Turn, invitee: Invitee | undefined): string | undefined {
   if (isChair(conference, turn)) return 'The chair does not vote.';
   if (!invitee) return 'Only people invited to this conference can vote.';
-  const role = invitee.checkIn?.role ?? invitee.role;
+  const role = roleAtTable({ role: invitee.checkIn?.role ?? invitee.role, agency: invitee.checkIn?.agency ?? invitee.agency, chair: invitee.userId === conference.chair.userId });
   if (role !== 'professional') return `You are here as ${NON_MEMBER_ROLES[role]}: only agency representatives give a view.`;
   if (!invitee.checkIn?.present) return 'Check in on the attendance card first: only agencies present give a view.';
   return undefined;
 }
 
-const canVote = (i: Invitee) => (i.checkIn?.role ?? i.role) === 'professional' && i.checkIn?.present === true;
+const canVote = (conference: Conference) => (i: Invitee) =>
+  roleAtTable({ role: i.checkIn?.role ?? i.role, agency: i.checkIn?.agency ?? i.agency, chair: i.userId === conference.chair.userId }) === 'professional' && i.checkIn?.present === true;
 
 /** What the vote and result cards say about which round of which conference. */
 const roundHeader = (conference: Conference, round: VoteRound) => ({

@@ -49,6 +49,7 @@ export {
   reportRuleFor,
 } from './policies.js';
 export { quoracy, OTHER_AGENCIES_NEEDED, QUORACY_CITATION, NON_MEMBER_ROLES, nonMemberWhy } from './quoracy.js';
+export { quoracyAtTable, roleAtTable, NON_PROFESSIONAL_AGENCIES, Participant } from './quoracy.js';
 export { isReviewKind, parseKind } from './kinds.js';
 export type { QuoracyResult, Excluded } from './quoracy.js';
 export { tally, TallyOptions, decisionWarnings, splitReferral, chairSplitDecision, ChairDecisionInput, referralUnder } from './tally.js';

@@ -49,8 +49,41 @@ export function nonMemberWhy(role: Exclude<Role, 'professional'>, what: string):
   return `${who[0]!.toUpperCase()}${who.slice(1)} ${what}`;
 }
 
+/**
+ * Agency ids that name no professional agency: whoever was typed against them is there as
+ * family or as an advocate, never as an agency (RULES.md, Who makes up an agency).
+ */
+export const NON_PROFESSIONAL_AGENCIES: Readonly<Record<string, Exclude<Role, 'professional' | 'chair'>>> = {
+  family: 'family',
+  advocacy: 'advocate',
+};
+
+/**
+ * What someone is at the table, whatever was typed: the chair is the chair (even when listed as
+ * an invitee of Children's Social Care); family, advocates, supporters and support staff keep
+ * their role; a "professional" entered for the family or advocacy is family or an advocate.
+ */
+export function roleAtTable(person: { role: Role; agency: string; chair?: boolean }): Role {
+  if (person.chair) return 'chair';
+  if (person.role !== 'professional') return person.role;
+  return NON_PROFESSIONAL_AGENCIES[person.agency] ?? 'professional';
+}
+
+/** Someone listed at the conference, and whether they are its chair. */
+export const Participant = Attendee.extend({ chair: z.boolean().default(false) });
+export type Participant = z.input<typeof Participant>;
+
+/**
+ * Quoracy by role: as `quoracy`, with each person's role taken as `roleAtTable` reads it, so
+ * the chair and non-professionals never make up an agency whatever agency was typed.
+ */
+export function quoracyAtTable(people: readonly Participant[]): QuoracyResult {
+  const list = parseInput(z.array(Participant), people, 'people');
+  return quoracy(list.map(({ chair, ...a }) => ({ ...a, role: roleAtTable({ ...a, chair }) })));
+}
+
 export function quoracy(attendees: readonly Attendee[]): QuoracyResult {
-  const list = parseInput(z.array(Attendee), attendees, 'attendees');
+  const list = parseInput(z.array(Attendee), attendees, 'attendees').map((a) => ({ ...a, role: roleAtTable(a) }));
   const excluded: Excluded[] = [];
   let childrensSocialCare = false;
   const others: string[] = [];

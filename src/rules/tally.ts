@@ -7,7 +7,7 @@ import { RuleError, parseInput, shown } from './errors.js';
 import { policyOf } from './policies.js';
 import { citeIn, type Policy, type SplitRule } from './policy-schema.js';
 import { addCalendarDays, addWorkingDays } from './calendar.js';
-import { nonMemberWhy, type Excluded } from './quoracy.js';
+import { nonMemberWhy, roleAtTable, type Excluded } from './quoracy.js';
 import { cite, type Citation } from './sources.js';
 import { dueDate } from './timescales.js';
 import type { RuleWarning } from './warnings.js';
@@ -128,8 +128,9 @@ export function countViews(list: readonly Vote[], excludedWhy: string): { counte
   const excluded: Excluded[] = [];
   const notes: RuleWarning[] = [];
   for (const v of list) {
-    if (v.role !== 'professional') {
-      excluded.push({ name: v.name, why: nonMemberWhy(v.role, excludedWhy) });
+    const role = roleAtTable(v);
+    if (role !== 'professional') {
+      excluded.push({ name: v.name, why: nonMemberWhy(role, excludedWhy) });
       continue;
     }
     const first = counted.find((c) => c.agency === v.agency);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { quoracy, RuleError, type Attendee } from '../../src/rules/index.js';
+import { quoracy, quoracyAtTable, roleAtTable, tally, RuleError, type Attendee } from '../../src/rules/index.js';
 
 const pro = (name: string, agency: string, directContact = true, present = true): Attendee => ({
   name,
@@ -84,5 +84,47 @@ describe('quoracy', () => {
   it('malformed attendees are refused with a message naming the bad field', () => {
     expect(() => quoracy([{ ...sw, agency: 'Police Force' }])).to.throw(RuleError, /0\.agency.*"Police Force"/);
     expect(() => quoracy([{ ...sw, role: 'observer' as never }])).to.throw(RuleError, /role.*"observer"/);
+  });
+
+  describe('by role, whatever agency was typed (Bolton procedures, Quoracy: "family members, advocates and supporters do not count"; RULES.md, Who makes up an agency)', () => {
+    it('a family member or advocate entered as a professional of "family" or "advocacy" is family or an advocate', () => {
+      expect(roleAtTable({ role: 'professional', agency: 'family' })).to.equal('family');
+      expect(roleAtTable({ role: 'professional', agency: 'advocacy' })).to.equal('advocate');
+      expect(roleAtTable({ role: 'professional', agency: 'police' })).to.equal('professional');
+      expect(roleAtTable({ role: 'supporter', agency: 'police' })).to.equal('supporter');
+      expect(roleAtTable({ role: 'professional', agency: 'childrens-social-care', chair: true })).to.equal('chair');
+    });
+
+    it('family typed as a professional agency never makes up the quorum', () => {
+      const r = quoracy([sw, pro('Pat Police', 'police'), pro('Mary Parent', 'family'), pro('Ann Advocate', 'advocacy')]);
+      expect(r.quorate).to.equal(false);
+      expect(r.countingAgencies).to.deep.equal(['childrens-social-care', 'police']);
+      expect(r.excluded.map((e) => e.why)).to.deep.equal(['A family member does not count towards quoracy', 'An advocate does not count towards quoracy']);
+    });
+
+    it("the chair listed as a professional of Children's Social Care does not make up Children's Social Care", () => {
+      const r = quoracyAtTable([
+        { ...pro('Irene Chair', 'childrens-social-care'), chair: true },
+        pro('Pat Police', 'police'),
+        pro('Sid School', 'education'),
+      ]);
+      expect(r.quorate).to.equal(false);
+      expect(r.childrensSocialCare).to.equal(false);
+      expect(r.excluded).to.deep.equal([{ name: 'Irene Chair', why: 'The chair does not count towards quoracy' }]);
+      expect(quoracyAtTable([sw, pro('Pat Police', 'police'), pro('Sid School', 'education')]).quorate).to.equal(true);
+    });
+
+    it('a view given for "family" by someone entered as a professional is not counted as an agency\'s view', () => {
+      const r = tally(
+        [
+          { name: 'Sam Social', agency: 'childrens-social-care', role: 'professional', choice: 'cp-plan' },
+          { name: 'Mary Parent', agency: 'family', role: 'professional', choice: 'no-cp-plan', recommendation: 'child-in-need' },
+        ],
+        'bolton',
+      );
+      expect(r.counts['cp-plan']).to.equal(1);
+      expect(r.counts['no-cp-plan'] ?? 0).to.equal(0);
+      expect(r.excluded).to.deep.equal([{ name: 'Mary Parent', why: 'A family member does not vote' }]);
+    });
   });
 });
