@@ -6,6 +6,9 @@ import { Messenger } from './messenger.js';
 import { createRouter } from './router.js';
 import { scheduleReminders } from './reminders.js';
 import { listen, type RunningServer } from './server.js';
+import { mountDeskApi } from './desk/api.js';
+import { readDeskConfig, type DeskConfig } from './desk/config.js';
+import { mountDeskPage } from './desk/page.js';
 import type { Store } from '../src/store/store.js';
 
 export interface AppOptions {
@@ -17,6 +20,8 @@ export interface AppOptions {
   host?: string;
   /** Run the scheduled reminder job in this instance (every 15 minutes); tests drive it directly. */
   reminders?: boolean;
+  /** The desk tab's settings; read from the environment when not given. */
+  desk?: DeskConfig;
 }
 
 export async function startApp(options: AppOptions): Promise<RunningServer> {
@@ -27,7 +32,11 @@ export async function startApp(options: AppOptions): Promise<RunningServer> {
   const services = { store: options.store, messenger, config: options.config, log };
   const router = createRouter(services);
   const bot = new ConferenceBot({ router, allowedTenants: options.config.ALLOWED_TENANTS, admins: options.config.ADMIN_USER_IDS, now, log });
-  const server = await listen(adapter, bot, options.config.PORT, options.host);
+  const desk = options.desk ?? readDeskConfig();
+  const server = await listen(adapter, bot, options.config.PORT, options.host, [
+    (srv) => mountDeskApi(srv, { store: options.store, config: desk, now, log }),
+    (srv) => mountDeskPage(srv, desk),
+  ]);
   const stopReminders = options.reminders ? scheduleReminders(services, now) : () => undefined;
   return { ...server, close: async () => (stopReminders(), server.close()) };
 }

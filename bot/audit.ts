@@ -1,4 +1,5 @@
 // Every state change and every refusal goes to the append-only audit table.
+import { deskTenantOf, refreshDesk } from './desk/refresh.js';
 import type { Services } from './services.js';
 import type { Turn } from './turn.js';
 
@@ -17,6 +18,8 @@ export async function audit(s: Services, turn: Turn, action: string, details: { 
     conferenceId,
     details: rest,
   });
+  // The desk's indexes follow every audited change (bot/desk/projection.ts); a refusal changes nothing.
+  if (!action.endsWith('-refused')) await refreshDesk(s, { conferenceId, caseRef: typeof rest.caseRef === 'string' ? rest.caseRef : undefined }, deskTenantOf(s, turn.tenantId));
 }
 
 function activityTime(timestamp: Date | string | undefined): string | undefined {

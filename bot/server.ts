@@ -9,12 +9,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(adapter: CloudAdapter, bot: ConferenceBot, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+/** More routes on the same server (the desk's page and API). */
+export type Mount = (server: restify.Server) => void;
+
+export async function listen(adapter: CloudAdapter, bot: ConferenceBot, port: number, host = '0.0.0.0', mounts: Mount[] = []): Promise<RunningServer> {
   const server = restify.createServer({ name: 'cp-conference-bot' });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }));
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
+  for (const mount of mounts) mount(server);
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { ok: true });
     next();

@@ -24,6 +24,8 @@ export const Conference = z.object({
   scheduledAt: Instant,
   /** The event that starts the clock (strategy discussion, previous conference, notification). */
   triggerDate: IsoDate,
+  /** Initial conferences: when the section 47 enquiry started (the national timeliness clock). */
+  s47StartDate: IsoDate.optional(),
   /** The statutory last date for this kind of conference. */
   dueBy: IsoDate,
   /** Why it is held after `dueBy`, when it is. */

@@ -28,3 +28,5 @@ export { DueItem, DueKind, DueRef, UserDueItem, DueItems, type DueQuery } from '
 export { SavedConversation, Conversations } from './conversations.js';
 export { AuditEntry, AuditLog, type AuditInput } from './audit.js';
 export { Lease, ReminderSent, Leases, Reminders, type LeaseResult } from './schedule.js';
+export { DeskIndex, type DeskQuery, type StampedFact } from './desk.js';
+export { MinutesRecord, Minutes } from './minutes.js';

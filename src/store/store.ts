@@ -4,8 +4,10 @@ import { Cards } from './cards.js';
 import { Conferences } from './conferences.js';
 import { Conversations } from './conversations.js';
 import { Decisions } from './decisions.js';
+import { DeskIndex } from './desk.js';
 import { DueItems } from './due-items.js';
 import { Invitees } from './invitees.js';
+import { Minutes } from './minutes.js';
 import { Plans } from './plans.js';
 import { Leases, Reminders } from './schedule.js';
 import type { TableClients } from './tables.js';
@@ -23,6 +25,8 @@ export interface Store {
   audit: AuditLog;
   leases: Leases;
   reminders: Reminders;
+  minutes: Minutes;
+  desk: DeskIndex;
 }
 
 export function createStore(tables: TableClients): Store {
@@ -38,5 +42,7 @@ export function createStore(tables: TableClients): Store {
     audit: new AuditLog(tables.audit),
     leases: new Leases(tables.schedule),
     reminders: new Reminders(tables.schedule),
+    minutes: new Minutes(tables.conferences),
+    desk: new DeskIndex(tables.desk),
   };
 }

@@ -16,6 +16,8 @@ export const TABLES = {
   audit: 'Audit',
   /** Leases (one reminder run at a time) and reminder-sent markers. */
   schedule: 'Schedule',
+  /** The Child Protection Unit desk's indexes (conference and plan facts by month, chair, open). */
+  desk: 'Desk',
 } as const;
 
 export type TableId = keyof typeof TABLES;

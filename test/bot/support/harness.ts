@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import { startApp } from '../../../bot/app.js';
 import { readConfig } from '../../../bot/config.js';
+import type { DeskConfig } from '../../../bot/desk/config.js';
 import type { RunningServer } from '../../../bot/server.js';
 import { testStore, type TestStore } from '../../support/store.js';
 import { assertValidCard } from '../../support/card-check.js';
@@ -53,12 +54,14 @@ export class Harness {
   server!: RunningServer;
   teams!: TeamsClient;
   now = new Date('2026-11-23T09:00:00Z');
+  /** The desk tab's settings (its token key set), for tests of the desk. */
+  desk?: DeskConfig;
 
   async start(): Promise<void> {
     await this.connector.start();
     this.store = await testStore();
     const config = readConfig({ PORT: '0', ADMIN_USER_IDS: CAST.cpu.aadObjectId });
-    this.server = await startApp({ config, store: this.store, now: () => this.now, log: () => undefined, host: '127.0.0.1' });
+    this.server = await startApp({ config, store: this.store, now: () => this.now, log: () => undefined, host: '127.0.0.1', desk: this.desk });
     this.teams = new TeamsClient(this.server.url, () => this.connector.url);
     this.connector.addConversation(GROUP.id, Object.values(CAST).filter((m) => m !== CAST.stranger));
   }
