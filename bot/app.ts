@@ -10,6 +10,7 @@ import { mountDeskApi } from './desk/api.js';
 import { readDeskConfig, type DeskConfig } from './desk/config.js';
 import { mountDeskPage } from './desk/page.js';
 import type { Store } from '../src/store/store.js';
+import { loadPolicies, type PolicySet } from '../src/policy-files/load.js';
 
 export interface AppOptions {
   config: BotConfig;
@@ -22,14 +23,18 @@ export interface AppOptions {
   reminders?: boolean;
   /** The desk tab's settings; read from the environment when not given. */
   desk?: DeskConfig;
+  /** The policies, if already loaded (npm start loads them before opening the store). */
+  policies?: PolicySet;
 }
 
 export async function startApp(options: AppOptions): Promise<RunningServer> {
+  // First: a malformed policy file stops the start, naming the file and the field.
+  const policies = options.policies ?? (await loadPolicies(options.config.POLICY_DIR));
   const log = options.log ?? ((line: string) => console.log(line));
   const now = options.now ?? (() => new Date());
   const adapter = createAdapter(options.config, log);
   const messenger = new Messenger(adapter, options.config.MicrosoftAppId ?? '');
-  const services = { store: options.store, messenger, config: options.config, log };
+  const services = { store: options.store, messenger, config: options.config, policies, log };
   const router = createRouter(services);
   const bot = new ConferenceBot({ router, allowedTenants: options.config.ALLOWED_TENANTS, admins: options.config.ADMIN_USER_IDS, now, log });
   const desk = options.desk ?? readDeskConfig();

@@ -21,6 +21,8 @@ const Env = z.object({
   AZURE_TABLES_CONNECTION_STRING: z.string().trim().optional().transform((s) => s || undefined),
   /** Folder of the embedded Azurite store when no connection string is set (default .data/azurite). */
   DATA_DIR: z.string().trim().optional().transform((s) => s || undefined),
+  /** Folder of the area's policy files (docs/policies.md); default: the four shipped in policies/. */
+  POLICY_DIR: z.string().trim().optional().transform((s) => s || undefined),
 });
 
 export type BotConfig = z.infer<typeof Env>;

@@ -8,6 +8,7 @@ import type { DueItem } from '../src/store/due-items.js';
 import type { Invitee } from '../src/store/invitees.js';
 import type { Services } from './services.js';
 import { localDateTime } from './time.js';
+import { policyFor } from './policy.js';
 
 const unique = (ids: (string | undefined)[]) => [...new Set(ids.filter((x): x is string => Boolean(x)))];
 
@@ -18,7 +19,7 @@ function item(c: Conference, kind: DueItem['kind'], due: string, userIds: (strin
 
 export async function conferenceScheduled(s: Services, c: Conference, invitees: Invitee[]): Promise<void> {
   const start = localDateTime(new Date(c.scheduledAt));
-  const reports = reportDeadline(start, c.policy);
+  const reports = reportDeadline(start, policyFor(c), c.kind);
   const professionals = invitees.filter((i) => i.role === 'professional').map((i) => i.userId);
   await s.store.dueItems.schedule(item(c, 'conference', start.slice(0, 10), [c.chair.userId, ...invitees.map((i) => i.userId)]));
   await s.store.dueItems.schedule(item(c, 'report', reports.sendBy.slice(0, 10), professionals));

@@ -1,5 +1,6 @@
 // What handlers are given: the store, the messenger and the settings. Nothing else is shared.
 import type { Store } from '../src/store/store.js';
+import type { PolicySet } from '../src/policy-files/load.js';
 import type { BotConfig } from './config.js';
 import type { Messenger } from './messenger.js';
 
@@ -7,5 +8,7 @@ export interface Services {
   store: Store;
   messenger: Messenger;
   config: BotConfig;
+  /** The policies this deployment offers for new conferences (each conference keeps its own copy). */
+  policies: PolicySet;
   log: (line: string) => void;
 }

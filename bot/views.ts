@@ -15,6 +15,7 @@ import type { DueKind as StoreDueKind } from '../src/store/due-items.js';
 import type { DueKind as CardDueKind } from '../cards/due.js';
 import { rsvpSummaryCard } from '../cards/rsvp-summary.js';
 import { localDateTime } from './time.js';
+import { policyArea, policyFor, policyVersionLabel } from './policy.js';
 
 /** The agencies offered on the scheduling form, Children's Social Care first. */
 export const AGENCIES = [
@@ -41,7 +42,8 @@ export const namedChild = (c: Conference) => ({ ...child(c), fullName: c.childFu
 export const startsAt = (c: Conference) => localDateTime(new Date(c.scheduledAt));
 
 export function invitationView(c: Conference, invitee: Invitee, now: Date): InvitationView {
-  const deadline = reportDeadline(startsAt(c), c.policy);
+  const policy = policyFor(c);
+  const deadline = reportDeadline(startsAt(c), policy, c.kind);
   return {
     conferenceId: c.id,
     child: namedChild(c),
@@ -49,6 +51,7 @@ export function invitationView(c: Conference, invitee: Invitee, now: Date): Invi
     startsAt: startsAt(c),
     chair: c.chair.name,
     policy: c.policy,
+    policyLabel: policyArea(policy),
     invitedAs: { name: invitee.name, agency: invitee.agency, role: invitee.role },
     reportDeadline: { what: `Send your report to ${deadline.sendTo}`, by: deadline.sendBy },
     answer: invitee.rsvp && { rsvp: invitee.rsvp.response, deputyName: invitee.rsvp.deputyName },
@@ -82,7 +85,7 @@ export function rsvpSummaryFor(c: Conference, invitees: Invitee[]) {
     child: child(c),
     kind: c.kind,
     startsAt: startsAt(c),
-    reportDeadline: reportDeadline(startsAt(c), c.policy).sendBy,
+    reportDeadline: reportDeadline(startsAt(c), policyFor(c), c.kind).sendBy,
     invitees: invitees.map((i) => ({ name: i.name, agency: i.agency, role: i.role, directContact: i.directContact, answer: i.rsvp?.response, deputyName: i.rsvp?.deputyName })),
     forecast: { quorate: expected.quorate, counting: expected.countingAgencies, missing: expected.missing },
   });
@@ -132,6 +135,7 @@ export function conferenceRecordView(c: Conference, d: Decision | undefined, inv
     child: child(c),
     kind: c.kind,
     policy: c.policy,
+    policyLabel: policyVersionLabel(policyFor(c)),
     startsAt: startsAt(c),
     chair: c.chair.name,
     attendance: invitees.map((i) => ({ name: i.name, agency: i.agency, role: i.role, attended: i.checkIn?.present === true, rsvp: i.rsvp?.response })),

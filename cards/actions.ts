@@ -3,6 +3,7 @@
 // sends data merged with the inputs as the message `value`. Both parse with `parseCardAction`.
 // Input ids on the cards are exactly these field names.
 import { z } from 'zod';
+import { PolicyKey } from '../src/rules/policy-schema.js';
 import {
   Agency,
   Category,
@@ -12,7 +13,6 @@ import {
   NoPlanRecommendation,
   PersonName,
   PlanEndReason,
-  PolicyId,
   Role,
   Rsvp,
 } from '../src/rules/types.js';
@@ -133,7 +133,7 @@ export const ScheduleAction = z
     date: required(IsoDate),
     time: required(Time),
     location: optional(text(200)),
-    policy: required(PolicyId),
+    policy: required(PolicyKey),
     chairName: required(PersonName),
     chairContact: required(Contact),
     lateReason: optional(text(2000)),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ConferenceKind, PolicyId } from '../src/rules/types.js';
+import { ConferenceKind } from '../src/rules/types.js';
+import { PolicyKey } from '../src/rules/policy-schema.js';
 import { Child, LocalDateTime } from './common.js';
 import { defineCard } from './define.js';
-import { KIND_LABEL, POLICY_LABEL, formatDateTime } from './labels.js';
+import { KIND_LABEL, policyLabelOf, formatDateTime } from './labels.js';
 import { childLine } from './present.js';
 import template from './templates/agenda.json' with { type: 'json' };
 
@@ -10,7 +11,9 @@ import template from './templates/agenda.json' with { type: 'json' };
 export const AgendaView = z.object({
   child: Child,
   kind: ConferenceKind,
-  policy: PolicyId,
+  policy: PolicyKey,
+  /** How the procedures are named (the policy's area, and its version where it matters); default: the built-in's name. */
+  policyLabel: z.string().trim().min(1).max(200).optional(),
   startsAt: LocalDateTime,
   items: z.array(z.string().trim().min(1).max(300)).min(1).max(30),
 });
@@ -20,6 +23,6 @@ export const agendaCard = defineCard(AgendaView, template, (v) => ({
   childText: childLine(v.child),
   kindLabel: KIND_LABEL[v.kind],
   whenText: formatDateTime(v.startsAt),
-  policyLabel: POLICY_LABEL[v.policy],
+  policyLabel: policyLabelOf(v),
   items: v.items.map((text, i) => ({ n: i + 1, text })),
 }));

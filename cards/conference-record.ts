@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConferenceKind, IsoDate, PersonName, PolicyId, Rsvp } from '../src/rules/types.js';
+import { ConferenceKind, IsoDate, PersonName, Rsvp } from '../src/rules/types.js';
+import { PolicyKey } from '../src/rules/policy-schema.js';
 import { Child, Id, LocalDateTime, Person } from './common.js';
 import {
   Categories,
@@ -19,7 +20,7 @@ import {
   tallyRows,
 } from './decision.js';
 import { defineCard } from './define.js';
-import { KIND_LABEL, POLICY_LABEL, RSVP_LABEL, formatDate, formatDateTime } from './labels.js';
+import { KIND_LABEL, policyLabelOf, RSVP_LABEL, formatDate, formatDateTime } from './labels.js';
 import { childLine, labelled } from './present.js';
 import template from './templates/conference-record.json' with { type: 'json' };
 
@@ -28,7 +29,9 @@ export const ConferenceRecordView = z.object({
   conferenceId: Id,
   child: Child,
   kind: ConferenceKind,
-  policy: PolicyId,
+  policy: PolicyKey,
+  /** How the procedures are named (the policy's area, and its version where it matters); default: the built-in's name. */
+  policyLabel: z.string().trim().min(1).max(200).optional(),
   startsAt: LocalDateTime,
   chair: PersonName,
   attendance: z.array(Person.extend({ attended: z.boolean(), rsvp: Rsvp.optional() })),
@@ -61,7 +64,7 @@ export const conferenceRecordCard = defineCard(ConferenceRecordView, template, (
     kindLabel: KIND_LABEL[v.kind],
     whenText: formatDateTime(v.startsAt),
     chair: v.chair,
-    policyLabel: POLICY_LABEL[v.policy],
+    policyLabel: policyLabelOf(v),
     quoracyText: q.stoodDown
       ? 'Not quorate: stood down, to be reconvened as soon as possible'
       : q.quorate

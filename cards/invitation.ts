@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ConferenceKind, PersonName, PolicyId, Rsvp } from '../src/rules/types.js';
+import { ConferenceKind, PersonName, Rsvp } from '../src/rules/types.js';
+import { PolicyKey } from '../src/rules/policy-schema.js';
 import { Id, LocalDateTime, NamedChild, Person } from './common.js';
 import { defineCard } from './define.js';
-import { KIND_LABEL, POLICY_LABEL, RSVP_LABEL, formatDateTime } from './labels.js';
+import { KIND_LABEL, policyLabelOf, RSVP_LABEL, formatDateTime } from './labels.js';
 import { labelled, namedChildLine } from './present.js';
 import template from './templates/invitation.json' with { type: 'json' };
 
@@ -14,7 +15,9 @@ export const InvitationView = z.object({
   startsAt: LocalDateTime,
   location: z.string().trim().min(1).max(200).optional(),
   chair: PersonName,
-  policy: PolicyId,
+  policy: PolicyKey,
+  /** How the procedures are named (the policy's area, and its version where it matters); default: the built-in's name. */
+  policyLabel: z.string().trim().min(1).max(200).optional(),
   invitedAs: Person,
   /** From the policy: e.g. { what: 'Send your report to the chair', by: 24 hours before }. */
   reportDeadline: z.object({ what: z.string().trim().min(1).max(200), by: LocalDateTime }),
@@ -28,7 +31,7 @@ export const invitationCard = defineCard(InvitationView, template, (v) => ({
   ...v,
   childText: namedChildLine(v.child),
   kindLabel: KIND_LABEL[v.kind],
-  policyLabel: POLICY_LABEL[v.policy],
+  policyLabel: policyLabelOf(v),
   whenText: formatDateTime(v.startsAt),
   reportByText: formatDateTime(v.reportDeadline.by),
   invitedAs: labelled(v.invitedAs),

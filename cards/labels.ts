@@ -77,6 +77,11 @@ export const POLICY_LABEL: Record<PolicyId, string> = {
   london: 'London',
 };
 
+/** A card's name for the procedures: the label the bot gives (from the policy file), else the built-in's. */
+export function policyLabelOf(v: { policy: string; policyLabel?: string }): string {
+  return v.policyLabel ?? POLICY_LABEL[v.policy as PolicyId] ?? v.policy;
+}
+
 export const PLAN_END_LABEL: Record<PlanEndReason, string> = {
   'turned-18': 'The child turned 18',
   died: 'The child died',

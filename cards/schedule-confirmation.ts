@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ConferenceKind, IsoDate, PersonName, PolicyId } from '../src/rules/types.js';
+import { ConferenceKind, IsoDate, PersonName } from '../src/rules/types.js';
+import { PolicyKey } from '../src/rules/policy-schema.js';
 import { Id, LocalDateTime, NamedChild, Person } from './common.js';
 import { defineCard } from './define.js';
-import { KIND_LABEL, POLICY_LABEL, TRIGGER_LABEL, formatDate, formatDateTime } from './labels.js';
+import { KIND_LABEL, policyLabelOf, TRIGGER_LABEL, formatDate, formatDateTime } from './labels.js';
 import { labelled, namedChildLine } from './present.js';
 import template from './templates/schedule-confirmation.json' with { type: 'json' };
 
@@ -19,7 +20,9 @@ export const ScheduleConfirmationView = z.object({
   lateReason: z.string().trim().min(1).max(2000).optional(),
   expectedDeliveryDate: IsoDate.optional(),
   lookedAfter: z.boolean().default(false),
-  policy: PolicyId,
+  policy: PolicyKey,
+  /** How the procedures are named (the policy's area, and its version where it matters); default: the built-in's name. */
+  policyLabel: z.string().trim().min(1).max(200).optional(),
   chair: PersonName,
   invitees: z.array(Person.extend({ directContact: z.boolean() })),
   /** E.g. the pre-birth warning: the first review would fall before the expected delivery date. */
@@ -35,7 +38,7 @@ export const scheduleConfirmationCard = defineCard(ScheduleConfirmationView, tem
   triggerLabel: TRIGGER_LABEL[v.kind].replace(/^Date of /, '').replace(/^./, (c) => c.toUpperCase()),
   triggerText: formatDate(v.triggerDate),
   dueText: v.dueDate ? formatDate(v.dueDate) : 'As soon as possible',
-  policyLabel: POLICY_LABEL[v.policy],
+  policyLabel: policyLabelOf(v),
   deliveryText: v.expectedDeliveryDate && formatDate(v.expectedDeliveryDate),
   sentText: `Invitations sent 1:1 to ${v.invitees.length} ${v.invitees.length === 1 ? 'person' : 'people'}:`,
   invitees: v.invitees.map((p) => ({ ...labelled(p), directText: p.directContact ? ', direct contact' : '' })),

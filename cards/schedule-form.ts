@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Agency, ConferenceKind, IsoDate, PersonName, PolicyId, Role } from '../src/rules/types.js';
+import { PolicyKey } from '../src/rules/policy-schema.js';
 import { INVITEE_ROWS } from './actions.js';
 import { Initials, CaseRef } from './common.js';
 import { defineCard } from './define.js';
@@ -22,7 +23,11 @@ const SHORT_ROLE: Record<z.infer<typeof InviteeRole>, string> = {
  * "name; agency; role" lines. Re-sent prefilled, with `problems`, when a submission is refused.
  */
 export const ScheduleFormView = z.object({
-  policies: z.array(PolicyId).min(1).default([...PolicyId.options]),
+  /** The procedures offered: the deployment's policies (default: the four built-ins). */
+  policies: z
+    .array(z.object({ id: PolicyKey, label: z.string().trim().min(1).max(200) }))
+    .min(1)
+    .default(PolicyId.options.map((id) => ({ id, label: POLICY_LABEL[id] }))),
   /** The agencies offered in each row's drop-down, in this order (16 at most keeps the card under 28 KB). */
   agencies: z.array(Agency).min(1).max(16),
   problems: z.array(z.string().trim().min(1).max(500)).default([]),
@@ -38,7 +43,7 @@ export const ScheduleFormView = z.object({
       date: IsoDate,
       time: z.string().regex(/^\d{2}:\d{2}$/),
       location: z.string().max(200),
-      policy: PolicyId,
+      policy: PolicyKey,
       chairName: PersonName,
       chairContact: z.string().max(200),
       lateReason: z.string().max(2000),
@@ -75,8 +80,8 @@ export const scheduleFormCard = defineCard(ScheduleFormView, template, (v) => {
     date: p.date ?? '',
     time: p.time ?? '',
     location: p.location ?? '',
-    policy: p.policy ?? (v.policies.length === 1 ? v.policies[0] : ''),
-    policyChoices: choicesOf(POLICY_LABEL, v.policies),
+    policy: p.policy ?? (v.policies.length === 1 ? v.policies[0]!.id : ''),
+    policyChoices: v.policies.map((x) => ({ title: x.label, value: x.id })),
     lateReason: p.lateReason ?? '',
     expectedDeliveryDate: p.expectedDeliveryDate ?? '',
     chairName: p.chairName ?? '',

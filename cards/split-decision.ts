@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { PolicyId } from '../src/rules/types.js';
+import { PolicyKey } from '../src/rules/policy-schema.js';
 import { Child, Id } from './common.js';
 import { Counts, QUESTION_CHOICES, QUESTION_TEXT, Question, tallyRows } from './decision.js';
 import { defineCard } from './define.js';
-import { CHOICE_LABEL, POLICY_LABEL, RECOMMENDATION_LABEL, choicesOf } from './labels.js';
+import { CHOICE_LABEL, policyLabelOf, RECOMMENDATION_LABEL, choicesOf } from './labels.js';
 import { childLine } from './present.js';
 import template from './templates/split-decision.json' with { type: 'json' };
 
@@ -12,7 +12,9 @@ export const SplitDecisionView = z.object({
   conferenceId: Id,
   roundId: Id,
   child: Child,
-  policy: PolicyId,
+  policy: PolicyKey,
+  /** How the procedures are named (the policy's area, and its version where it matters); default: the built-in's name. */
+  policyLabel: z.string().trim().min(1).max(200).optional(),
   question: Question,
   counts: Counts.default({}),
   problems: z.array(z.string().trim().min(1).max(500)).default([]),
@@ -25,7 +27,7 @@ export const splitDecisionCard = defineCard(SplitDecisionView, template, (v) => 
   question: v.question,
   problems: v.problems,
   childText: childLine(v.child),
-  policyLabel: POLICY_LABEL[v.policy],
+  policyLabel: policyLabelOf(v),
   tallyText: tallyRows(v.question, v.counts).map((r) => `${r.label}: ${r.count}`).join(', '),
   decisionChoices: choicesOf(CHOICE_LABEL, QUESTION_CHOICES[v.question]),
   recommendationChoices: choicesOf(RECOMMENDATION_LABEL),

@@ -1,5 +1,6 @@
 // Starting the conference in its chat, check-in and live quoracy (RULES.md, Quoracy; Attendance).
 import { agendaFor } from '../../src/rules/policies.js';
+import { policyArea, policyFor } from '../policy.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Invitee } from '../../src/store/invitees.js';
 import type { ActionOf } from '../../cards/index.js';
@@ -30,9 +31,10 @@ export async function startConference(s: Services, turn: Turn, caseRef: string):
   if (started.outcome === 'not-found') throw new UserError('This conference could not be found.');
   if (started.outcome === 'changed') await audit(s, turn, 'conference-started', { conferenceId: conference.id, conversationId: turn.conversation.id });
   const invitees = await s.store.invitees.list(conference.id);
+  const policy = policyFor(conference);
   return {
     cards: [
-      agendaCard({ child: child(conference), kind: conference.kind, policy: conference.policy, startsAt: startsAt(conference), items: agendaFor(conference.policy, conference.kind).map((i) => i.title) }),
+      agendaCard({ child: child(conference), kind: conference.kind, policy: conference.policy, policyLabel: policyArea(policy), startsAt: startsAt(conference), items: agendaFor(policy, conference.kind).map((i) => i.title) }),
       attendanceCard(attendanceView(started.stored.value, invitees, { kind: 'everyone' }, false)),
     ],
   };

@@ -4,7 +4,7 @@ import { chairSplitDecision, type TallyResult } from '../../src/rules/tally.js';
 import { categoryDecision } from '../../src/rules/category.js';
 import { deferral, nextReviewDue, planRecordLimits } from '../../src/rules/timescales.js';
 import { lastWorkingDayOnOrBefore } from '../../src/rules/calendar.js';
-import { getPolicy } from '../../src/rules/policies.js';
+import { policyArea, policyFor } from '../policy.js';
 import { isReviewKind } from '../../src/rules/kinds.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Decision } from '../../src/store/decisions.js';
@@ -29,7 +29,7 @@ const decidedBy = (turn: Turn) => ({ userId: turn.actor.aadObjectId, name: turn.
 /** Posts what the chair does next once a round has closed. */
 export async function afterVote(s: Services, turn: Turn, conference: Conference, round: VoteRound, result: TallyResult, decision: Decision | undefined): Promise<void> {
   if (!decision) {
-    await s.messenger.reply(turn.context, splitDecisionCard({ conferenceId: conference.id, roundId: String(round.round), child: child(conference), policy: conference.policy, question: round.question, counts: result.counts }));
+    await s.messenger.reply(turn.context, splitDecisionCard({ conferenceId: conference.id, roundId: String(round.round), child: child(conference), policy: conference.policy, policyLabel: policyArea(policyFor(conference)), question: round.question, counts: result.counts }));
     return;
   }
   await nextAfterDecision(s, turn, conference, decision);
@@ -38,7 +38,7 @@ export async function afterVote(s: Services, turn: Turn, conference: Conference,
 async function nextAfterDecision(s: Services, turn: Turn, conference: Conference, decision: Decision): Promise<void> {
   await dueItems.decisionMade(s, conference, decision, await s.store.invitees.list(conference.id), localDate(turn.now));
   if (decision.outcome === 'cp-plan' || decision.outcome === 'continue') {
-    const policy = getPolicy(conference.policy);
+    const policy = policyFor(conference);
     await s.messenger.reply(turn.context, categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: policy.multipleCategories.on }));
   } else {
     await circulate(s, turn, conference);
@@ -52,7 +52,7 @@ export async function splitDecision(s: Services, turn: Turn, a: ActionOf<'splitD
   if (!round || round.status !== 'closed') throw new UserError('That vote round is not closed, or could not be found.');
   const result = tallyOf(conference, await s.store.votes.list(conference.id, round.round), turn);
   if (result.outcome !== 'chair-decides') throw new UserError('This vote was not split: its outcome is already decided by the majority.');
-  const chair = chairSplitDecision(result, { choice: a.decision, rationale: a.rationale });
+  const chair = chairSplitDecision(result, { choice: a.decision, rationale: a.rationale }, policyFor(conference));
   const decision: Decision = {
     conferenceId: conference.id,
     outcome: chair.outcome,
@@ -129,9 +129,9 @@ export async function defer(s: Services, turn: Turn, a: ActionOf<'defer'>): Prom
 export async function proposeCategory(s: Services, turn: Turn, a: ActionOf<'proposeCategory'>): Promise<ActionOutcome> {
   const conference = await loadConference(s, a.conferenceId);
   const invitee = await requireInvitee(s, conference, turn, 'propose a category');
-  categoryDecision({ proposed: [a.primary, ...a.others], policy: conference.policy, chairPrimary: a.primary, chairOthers: a.others });
+  categoryDecision({ proposed: [a.primary, ...a.others], policy: policyFor(conference), chairPrimary: a.primary, chairOthers: a.others });
   await audit(s, turn, 'category-proposed', { conferenceId: conference.id, primary: a.primary, others: a.others });
-  const card = categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: getPolicy(conference.policy).multipleCategories.on, proposals: [{ name: invitee.name, agency: invitee.agency, primary: a.primary, others: a.others }], viewer: 'member' });
+  const card = categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: policyFor(conference).multipleCategories.on, proposals: [{ name: invitee.name, agency: invitee.agency, primary: a.primary, others: a.others }], viewer: 'member' });
   return { own: card, notice: 'Your proposal is noted for the chair.' };
 }
 
@@ -139,14 +139,14 @@ export async function refreshCategory(s: Services, turn: Turn, conferenceId: str
   const conference = await loadConference(s, conferenceId);
   const decision = await s.store.decisions.get(conference.id);
   const viewer = isChair(conference, turn) ? 'chair' : (await s.store.invitees.get(conference.id, turn.actor.aadObjectId)) ? 'member' : 'everyone';
-  const view = { conferenceId: conference.id, child: child(conference), allowMultiple: getPolicy(conference.policy).multipleCategories.on, decided: decision?.category };
+  const view = { conferenceId: conference.id, child: child(conference), allowMultiple: policyFor(conference).multipleCategories.on, decided: decision?.category };
   return { own: categoryCard({ ...view, viewer }), shared: categoryCard(view) };
 }
 
 export async function decideCategory(s: Services, turn: Turn, a: ActionOf<'decideCategory'>): Promise<ActionOutcome> {
   const conference = await loadConference(s, a.conferenceId);
   requireChair(conference, turn, 'record the category of harm');
-  const category = categoryDecision({ proposed: [a.primary, ...a.others], policy: conference.policy, chairPrimary: a.primary, chairOthers: a.others });
+  const category = categoryDecision({ proposed: [a.primary, ...a.others], policy: policyFor(conference), chairPrimary: a.primary, chairOthers: a.others });
   const changed = await s.store.decisions.update(conference.id, (d) => {
     if (d.outcome !== 'cp-plan' && d.outcome !== 'continue') throw new UserError('A category of harm is recorded only with a child protection plan.');
     return { ...d, category: { primary: category.primary, others: category.others } };
@@ -155,7 +155,7 @@ export async function decideCategory(s: Services, turn: Turn, a: ActionOf<'decid
   await audit(s, turn, 'category-decided', { conferenceId: conference.id, primary: category.primary, others: category.others });
   const limits = planLimits(conference, localDate(turn.now));
   const invitees = await s.store.invitees.list(conference.id);
-  const policy = getPolicy(conference.policy);
+  const policy = policyFor(conference);
   const agencies = [...new Set(invitees.filter((i) => i.role === 'professional').map((i) => i.agency))].slice(0, 12);
   const plan = planRecordCard({
     conferenceId: conference.id,

@@ -12,6 +12,7 @@ import * as dueItems from '../due.js';
 import { findPerson, type TeamsPerson } from '../people.js';
 import type { Services } from '../services.js';
 import { fromLocal } from '../time.js';
+import { policyVersionLabel } from '../policy.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
 import { AGENCIES, invitationView, namedChild, rsvpSummaryFor } from '../views.js';
 
@@ -22,11 +23,13 @@ export function requireScheduler(s: Services, turn: Turn): void {
 
 export async function openSchedule(s: Services, turn: Turn): Promise<Reply> {
   requireScheduler(s, turn);
-  return { cards: [scheduleFormCard({ agencies: AGENCIES })] };
+  return { cards: [scheduleFormCard({ agencies: AGENCIES, policies: policyChoices(s) })] };
 }
 
 export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>): Promise<ActionOutcome> {
   requireScheduler(s, turn);
+  const policy = s.policies.get(a.policy);
+  if (!policy) throw new UserError(`There are no procedures "${a.policy}" here; choose one of: ${s.policies.list().map((p) => p.area).join(', ')}.`, 'Unknown procedures');
   const invitees = scheduleInvitees(a);
   const due = conferenceDueDate(a.kind, a.triggerDate);
   const problems: string[] = [];
@@ -40,7 +43,7 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
     if (!p) problems.push(`Invitee ${i + 1} (${invitees[i]!.contact}) could not be found in Teams: check the email, or ask them to install the app.`);
   });
   if (problems.length > 0) {
-    const form = scheduleFormCard({ agencies: AGENCIES, problems, dueDate: due.due ?? undefined, prefill: prefillOf(a) });
+    const form = scheduleFormCard({ agencies: AGENCIES, policies: policyChoices(s), problems, dueDate: due.due ?? undefined, prefill: prefillOf(a) });
     return { own: form, notice: problems.join(' ') };
   }
   const conference: Conference = {
@@ -49,7 +52,10 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
     childInitials: a.childInitials.replace(/[^A-Za-z]/g, '').toUpperCase(),
     childFullName: a.childFullName,
     kind: a.kind,
-    policy: a.policy,
+    // The conference keeps the policy as it is now, and runs under it to the end.
+    policy: policy.id,
+    policyVersion: policy.version,
+    policySnapshot: policy,
     scheduledAt: fromLocal(`${a.date}T${a.time}`).toISOString(),
     triggerDate: a.triggerDate,
     dueBy: due.due ?? a.date,
@@ -80,7 +86,7 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
     }),
   );
   if (created.outcome === 'created') {
-    await audit(s, turn, 'conference-scheduled', { conferenceId: conference.id, kind: conference.kind, policy: conference.policy, date: a.date, lateReason: a.lateReason, invitees: invited.length });
+    await audit(s, turn, 'conference-scheduled', { conferenceId: conference.id, kind: conference.kind, policy: conference.policy, policyVersion: policy.version, date: a.date, lateReason: a.lateReason, invitees: invited.length });
     await dueItems.conferenceScheduled(s, conference, invited.map((r) => r.invitee));
     await sendInvitations(s, turn, conference);
   }
@@ -96,9 +102,10 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
     expectedDeliveryDate: a.expectedDeliveryDate,
     lookedAfter: a.lookedAfter,
     policy: a.policy,
+    policyLabel: policyVersionLabel(policy),
     chair: a.chairName,
     invitees: invitees.map((i) => ({ name: i.name, agency: i.agency, role: i.role, directContact: i.directContact })),
-    warnings: [...warnings, ...reportDeadline(`${a.date}T${a.time}`, a.policy).warnings.map((w) => w.message)],
+    warnings: [...warnings, ...reportDeadline(`${a.date}T${a.time}`, policy, a.kind).warnings.map((w) => w.message)],
   });
   return { own, notice: `Conference scheduled for case ${a.caseRef}; invitations sent.` };
 }
@@ -121,6 +128,11 @@ async function sendInvitations(s: Services, turn: Turn, conference: Conference):
     await s.store.conversations.save(conference.chair.userId, sent.reference as Record<string, unknown>, turn.now.toISOString());
     await s.store.cards.save({ conferenceId: conference.id, card: 'rsvp-summary', audience: conference.chair.userId, conversationId: sent.reference.conversation?.id ?? '', activityId: sent.activityId, updatedAt: turn.now.toISOString() });
   }
+}
+
+/** The procedures offered on the form: the deployment's policies. */
+function policyChoices(s: Services) {
+  return s.policies.list().map((p) => ({ id: p.id, label: p.area }));
 }
 
 /** A stable id: the same form delivered twice schedules one conference. */

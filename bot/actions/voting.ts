@@ -16,6 +16,7 @@ import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type AdaptiveCard, type Turn } from '../turn.js';
 import { localDate } from '../time.js';
 import { afterVote } from './decision.js';
+import { policyFor } from '../policy.js';
 import { attendanceViews, requireQuorateOrReason } from './attendance.js';
 import { child, countChoices, refreshIds } from '../views.js';
 
@@ -139,7 +140,7 @@ function recommendationOf(votes: StoredVote[], outcome: string): Decision['recom
 }
 
 export function tallyOf(conference: Conference, votes: StoredVote[], turn: Turn): TallyResult {
-  return tally(votes.map(({ name, agency, role, choice, reason }) => ({ name, agency, role, choice, reason })), conference.policy, {
+  return tally(votes.map(({ name, agency, role, choice, reason }) => ({ name, agency, role, choice, reason })), policyFor(conference), {
     decisionDate: localDate(turn.now),
     firstReview: conference.kind === 'first-review',
     lookedAfter: conference.lookedAfter,

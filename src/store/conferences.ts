@@ -3,7 +3,8 @@
 // "the conference for CASE" is a partition query, not a scan of Conferences.
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { ConferenceKind, IsoDate, PersonName, PolicyId } from '../rules/types.js';
+import { ConferenceKind, IsoDate, PersonName } from '../rules/types.js';
+import { PolicyKey } from '../rules/policy-schema.js';
 import { EntitySet, type Modified, type Stored } from './entity-set.js';
 import { joinKey, keyPart } from './keys.js';
 import { ConferenceId, FreeText, Instant, Person, CaseRef, json } from './schema.js';
@@ -19,7 +20,12 @@ export const Conference = z.object({
   /** Only ever shown in 1:1 cards to invitees. */
   childFullName: PersonName.optional(),
   kind: ConferenceKind,
-  policy: PolicyId,
+  /** The id of the policy it was scheduled under… */
+  policy: PolicyKey,
+  /** …its version, and the policy itself as it was then: the conference runs under it to the end,
+   * whatever is deployed later. (Absent on conferences scheduled before policies had versions.) */
+  policyVersion: z.int().min(1).optional(),
+  policySnapshot: json(z.record(z.string(), z.unknown())).optional(),
   /** When it is held. */
   scheduledAt: Instant,
   /** The event that starts the clock (strategy discussion, previous conference, notification). */

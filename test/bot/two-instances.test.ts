@@ -16,6 +16,7 @@ import type { Services } from '../../bot/services.js';
 import { tallyOf } from '../../bot/actions/voting.js';
 import type { Turn } from '../../bot/turn.js';
 import type { Store } from '../../src/store/store.js';
+import { loadPolicies } from '../../src/policy-files/load.js';
 import type { StoredVote } from '../../src/store/votes.js';
 import { testStore, type TestStore } from '../support/store.js';
 import { expectNoFullNamesInGroups } from './support/confidentiality.js';
@@ -217,7 +218,8 @@ describe('Two bot instances over one store: 20 conferences × 10 agencies at onc
 
   it('the reminder run, started on both instances at once, sends each reminder exactly once', async () => {
     const config = readConfig({ PORT: '0' });
-    const services = [store, twin].map((s): Services => ({ store: s, messenger: new Messenger(createAdapter(config, () => undefined), ''), config, log: () => undefined }));
+    const policies = await loadPolicies();
+    const services = [store, twin].map((s): Services => ({ store: s, messenger: new Messenger(createAdapter(config, () => undefined), ''), config, policies, log: () => undefined }));
     const everyone = conferences.flatMap((c) => c.invitees.map((i) => i.member));
     // Where each person is reached 1:1 (saved from their first personal message in real use).
     await pool(IN_FLIGHT, everyone.map((m) => () => store.conversations.save(m.aadObjectId, personalReference(m, connector.url), now.toISOString())));

@@ -57,13 +57,27 @@ export class Harness {
   /** The desk tab's settings (its token key set), for tests of the desk. */
   desk?: DeskConfig;
 
+  /** `policyDir`: the deployment's POLICY_DIR (default: the shipped built-ins). */
+  constructor(private policyDir?: string) {}
+
   async start(): Promise<void> {
     await this.connector.start();
     this.store = await testStore();
-    const config = readConfig({ PORT: '0', ADMIN_USER_IDS: CAST.cpu.aadObjectId });
+    await this.startBot();
+    this.connector.addConversation(GROUP.id, Object.values(CAST).filter((m) => m !== CAST.stranger));
+  }
+
+  private async startBot(): Promise<void> {
+    const config = readConfig({ PORT: '0', ADMIN_USER_IDS: CAST.cpu.aadObjectId, ...(this.policyDir ? { POLICY_DIR: this.policyDir } : {}) });
     this.server = await startApp({ config, store: this.store, now: () => this.now, log: () => undefined, host: '127.0.0.1', desk: this.desk });
     this.teams = new TeamsClient(this.server.url, () => this.connector.url);
-    this.connector.addConversation(GROUP.id, Object.values(CAST).filter((m) => m !== CAST.stranger));
+  }
+
+  /** A new deployment of the bot over the same store (e.g. with the policy folder changed). */
+  async redeploy(policyDir = this.policyDir): Promise<void> {
+    await this.server.close();
+    this.policyDir = policyDir;
+    await this.startBot();
   }
 
   async stop(): Promise<void> {
