@@ -5,7 +5,8 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { censusRows, CENSUS_COLUMNS, dutiesOf, measures, Period, timelinessByMonth, type ConferenceFact } from '../../src/rules/desk.js';
 import { addCalendarDays } from '../../src/rules/calendar.js';
-import { CaseRef, ConferenceKind, IsoDate, PolicyId } from '../../src/rules/types.js';
+import { CaseRef, ConferenceKind, IsoDate } from '../../src/rules/types.js';
+import { PolicyKey } from '../../src/rules/policy-schema.js';
 import { ConferenceId } from '../../src/store/schema.js';
 import type { Store } from '../../src/store/store.js';
 import { localDate } from '../time.js';
@@ -37,7 +38,7 @@ const ListQuery = z.object({
   to: IsoDate.optional(),
   chair: z.string().trim().min(1).max(200).optional(),
   kind: ConferenceKind.optional(),
-  policy: PolicyId.optional(),
+  policy: PolicyKey.optional(),
 });
 const PeriodQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
 const MinutesBody = z.object({ sentOn: IsoDate.optional(), amendmentsClosedOn: IsoDate.optional() }).refine((b) => b.sentOn || b.amendmentsClosedOn, 'give the date the minutes were sent, or the amendments closed');

@@ -5,10 +5,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { agencyLabel, CATEGORY_LABEL, CHOICE_LABEL, formatDate, KIND_LABEL, POLICY_LABEL, RECOMMENDATION_LABEL, ROLE_LABEL, RSVP_LABEL, TRIGGER_LABEL } from '../../cards/labels.js';
+import { agencyLabel, CATEGORY_LABEL, CHOICE_LABEL, formatDate, KIND_LABEL, RECOMMENDATION_LABEL, ROLE_LABEL, RSVP_LABEL, TRIGGER_LABEL } from '../../cards/labels.js';
 import type { Store } from '../../src/store/store.js';
 import { localDateTime } from '../time.js';
 import { quoracyOf } from '../views.js';
+import { policyFor, policyVersionLabel } from '../policy.js';
 
 const require = createRequire(import.meta.url);
 // pdfmake's server build is CommonJS with one shared instance: fonts are set once, and it may
@@ -91,7 +92,7 @@ export async function conferenceRecordPdf(store: Store, conferenceId: string, ma
       ['Child', c.childFullName ? `${c.childFullName} (${c.childInitials})` : c.childInitials],
       ['Case reference', c.caseRef],
       ['Conference', `${KIND_LABEL[c.kind]}, ${formatDate(held.slice(0, 10))} at ${held.slice(11)}`],
-      ['Local policy', POLICY_LABEL[c.policy]],
+      ['Local policy', policyVersionLabel(policyFor(c))],
       ['Chair', c.chair.name],
     ]),
     h('Decision'),

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { addCalendarDays, workingDaysBetween } from './calendar.js';
 import { dueDate } from './timescales.js';
-import { Category, ConferenceKind, IsoDate, PolicyId } from './types.js';
+import { Category, ConferenceKind, IsoDate } from './types.js';
+import { PolicyKey } from './policy-schema.js';
 
 /** What the desk keeps of one conference: enough for every list and measure, no full name. */
 export const ConferenceFact = z.object({
@@ -15,7 +16,7 @@ export const ConferenceFact = z.object({
   caseRef: z.string().min(1).max(30),
   childInitials: z.string().max(4),
   kind: ConferenceKind,
-  policy: PolicyId,
+  policy: PolicyKey,
   chairId: z.string().min(1).max(200),
   chairName: z.string().max(120),
   status: z.enum(['scheduled', 'in-progress', 'stood-down', 'deferred', 'decided', 'closed']),
