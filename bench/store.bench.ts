@@ -84,7 +84,7 @@ async function upcomingReviews(store: Store, cases: TableClient, dueByUser: Tabl
     const user = `aad-user-${n % USERS}`;
     const plan = { caseRef, plan: 'cp' as const, onPlanSince: isoDay(due, -90), category: { primary: 'neglect' as const, others: [] }, nextReviewDate: due };
     plans.push(store.plans.rows.upsertAction(plan));
-    perUser[n % USERS]!.push(store.dueItems.byUser.upsertAction({ userId: user, kind: 'review', due, caseRef, title: `Review ${caseRef}`, done: false }));
+    perUser[n % USERS]!.push(store.dueItems.byUser.upsertAction({ userId: user, kind: 'later-review', due, caseRef, title: `Review ${caseRef}`, done: false }));
   }
   // One transaction per user partition (25 rows each); plans are one per case, so single upserts, 64 in flight.
   await inFlight(64, perUser.map((actions) => () => dueByUser.submitTransaction(actions)));
@@ -100,7 +100,7 @@ async function upcomingReviews(store: Store, cases: TableClient, dueByUser: Tabl
       for await (const _ of dueByUser.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${user}` } }));
     }));
     mine.push(await timed(async () => {
-      const items = await store.dueItems.upcomingForUser(user, TODAY, { kinds: ['review'] });
+      const items = await store.dueItems.upcomingForUser(user, TODAY, { kinds: ['later-review'] });
       if (items.length === 0) throw new Error(`no upcoming reviews for ${user}`);
     }));
   }

@@ -6,7 +6,6 @@ import { addCalendarDays } from '../src/rules/calendar.js';
 import { reminderCard } from '../cards/reminder.js';
 import type { Services } from './services.js';
 import { localDate } from './time.js';
-import { dueKindOf } from './views.js';
 
 const LEASE = 'reminder-run';
 const LEASE_MS = 10 * 60_000;
@@ -31,7 +30,7 @@ export async function runReminders(s: Services, now: Date, holder: string): Prom
           const reference = await s.store.conversations.get(userId);
           if (!reference || !(await s.store.reminders.claim(id, holder, now.toISOString()))) continue;
           try {
-            await s.messenger.post(reference, reminderCard({ child: { caseRef: item.caseRef, initials: item.title }, what: dueKindOf(item), due: item.due, today }));
+            await s.messenger.post(reference, reminderCard({ child: { caseRef: item.caseRef, initials: item.title }, what: item.kind, conferenceKind: item.conferenceKind, due: item.due, today }));
             sent += 1;
           } catch (e) {
             failed += 1;

@@ -9,8 +9,9 @@ import type { Router } from './conference-bot.js';
 import type { Services } from './services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from './turn.js';
 import { checkIn, proceed, refreshAttendance, standDown, startConference } from './actions/attendance.js';
-import { decideCategory, defer, dissentReason, planRecord, proposeCategory, refreshCategory, splitDecision } from './actions/decision.js';
-import { endPlan } from './actions/end-plan.js';
+import { decideCategory, defer, dissentReason, planRecord, proposeCategory, recordExceptional, refreshCategory, splitDecision } from './actions/decision.js';
+import { confirmEndPlan, endPlan, receivingConferenceHeld } from './actions/end-plan.js';
+import { recordDuty } from './actions/duties.js';
 import { rsvp } from './actions/invitations.js';
 import { myReviews, nextReview, recordOfCase, showRecord } from './actions/queries.js';
 import { openSchedule, schedule } from './actions/scheduling.js';
@@ -49,7 +50,7 @@ const ACTIONS: Handlers = {
   proposeCategory,
   decideCategory,
   planRecord,
-  endPlan: (s, turn, a) => asOutcome(endPlan(s, turn, a.caseRef, a.reason)),
+  endPlan: (s, turn, a) => asOutcome(endPlan(s, turn, a.caseRef, a.reason, a.endedOn)),
   showRecord: (s, turn, a) => asOutcome(showRecord(s, turn, a.conferenceId)),
   myReviews: (s, turn) => asOutcome(myReviews(s, turn)),
   overdue: (s, turn) => asOutcome(myReviews(s, turn, 'overdue')),
@@ -75,7 +76,13 @@ export function createRouter(s: Services): Router {
         case 'record':
           return recordOfCase(s, turn, command.caseRef);
         case 'end-plan':
-          return endPlan(s, turn, command.caseRef, command.reason);
+          return confirmEndPlan(s, turn, command.caseRef, command.reason);
+        case 'receiving-conference':
+          return receivingConferenceHeld(s, turn, command.caseRef, command.on);
+        case 'exceptional':
+          return recordExceptional(s, turn, command.caseRef, command.reason);
+        case 'duty':
+          return recordDuty(s, turn, command.caseRef, command.duty, command.on, command.next);
         case 'unknown':
           return { cards: [helpCard({ canSchedule: mayScheduleHint(s, turn), note: command.problem ?? `I didn't understand "${command.text.slice(0, 60)}".` })] };
       }

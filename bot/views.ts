@@ -11,8 +11,6 @@ import type { DecisionSummaryView } from '../cards/decision-summary.js';
 import type { ConferenceRecordView } from '../cards/conference-record.js';
 import { isReviewKind } from '../src/rules/kinds.js';
 import type { Choice } from '../src/rules/types.js';
-import type { DueKind as StoreDueKind } from '../src/store/due-items.js';
-import type { DueKind as CardDueKind } from '../cards/due.js';
 import { rsvpSummaryCard } from '../cards/rsvp-summary.js';
 import { localDateTime } from './time.js';
 import { policyArea, policyFor, policyVersionLabel } from './policy.js';
@@ -162,16 +160,4 @@ export function refreshIds(c: Conference, invitees: Invitee[]): string[] {
   const present = invitees.filter((i) => i.checkIn?.present).map((i) => i.teamsId);
   const ids = [c.chair.teamsId, ...present, ...invitees.map((i) => i.teamsId)];
   return [...new Set(ids.filter((x): x is string => Boolean(x)))].slice(0, 60);
-}
-
-/** The store files due items by what must happen; cards name them by the rule's timescale. */
-export function dueKindOf(item: { kind: StoreDueKind; conferenceId?: string }): CardDueKind {
-  switch (item.kind) {
-    case 'conference':
-      return item.conferenceId ? 'icpc' : 'reconvene';
-    case 'review':
-      return 'first-review';
-    default:
-      return item.kind;
-  }
 }

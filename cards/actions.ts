@@ -47,8 +47,9 @@ function recommendationFits(v: { choice?: Choice; recommendation?: NoPlanRecomme
   if (v[key as 'choice'] === 'no-cp-plan' && !v.recommendation) {
     ctx.addIssue({ code: 'custom', path: ['recommendation'], message: 'choose Child in Need plan or no further action' });
   }
-  if (v[key as 'choice'] !== 'no-cp-plan' && v.recommendation) {
-    ctx.addIssue({ code: 'custom', path: ['recommendation'], message: 'only a "no child protection plan" answer has a recommendation' });
+  // Discontinuing a plan may recommend a Child in Need plan; keeping one never has a recommendation.
+  if (v[key as 'choice'] !== 'no-cp-plan' && v[key as 'choice'] !== 'discontinue' && v.recommendation) {
+    ctx.addIssue({ code: 'custom', path: ['recommendation'], message: 'only a "no plan" or "discontinue" answer has a recommendation' });
   }
 }
 
@@ -246,6 +247,7 @@ export const PlanRecordAction = z
     verb: z.literal('planRecord'),
     conferenceId: Id,
     leadProfessional: required(Id),
+    leadDeputy: optional(Id),
     coreGroup: listOf(Id).pipe(z.array(Id).min(1, 'choose at least one core group member')),
     coreGroupOthers: optional(text(1000)),
     firstCoreGroupDate: required(IsoDate),
@@ -340,6 +342,7 @@ const FIELD_LABEL: Record<string, string> = {
   primary: 'Primary category',
   others: 'Other categories',
   leadProfessional: 'Lead professional',
+  leadDeputy: "Lead professional's deputy",
   coreGroup: 'Core group',
   coreGroupOthers: 'Other core group members',
   firstCoreGroupDate: 'First core group date',

@@ -1,10 +1,8 @@
 // Due items: the shape `my reviews`, `overdue`, `next review` and reminders share.
 import { z } from 'zod';
-import { TimescaleId } from '../src/rules/types.js';
 
-/** The rules' timescales, plus the report deadline, later core groups and an urgent reconvene. */
-export const DueKind = z.enum([...TimescaleId.options, 'report', 'core-group', 'reconvene']);
-export type DueKind = z.infer<typeof DueKind>;
+/** The one vocabulary of due kinds, as the rules define it: cards label it, never rename it. */
+export { DueKind } from '../src/rules/due-kinds.js';
 
 /** How the person is involved, shown beside each item. */
 export const Involvement = z.enum(['chair', 'invitee', 'core-group', 'lead-professional', 'admin']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../src/rules/types.js';
+import { IsoDate, PlanEndReason } from '../src/rules/types.js';
 import { Child } from './common.js';
 import { defineCard } from './define.js';
 import { PLAN_END_LABEL, choicesOf } from './labels.js';
@@ -12,6 +12,8 @@ export const EndPlanView = z.object({
   today: IsoDate,
   /** Everyone invited to the initial conference. */
   notifyCount: z.number().int().min(0),
+  /** The reason as the person typed it, preselected for confirmation. */
+  selected: PlanEndReason.optional(),
   problems: z.array(z.string().trim().min(1).max(500)).default([]),
 });
 export type EndPlanView = z.input<typeof EndPlanView>;
@@ -23,4 +25,6 @@ export const endPlanCard = defineCard(EndPlanView, template, (v) => ({
   notifyCount: v.notifyCount,
   problems: v.problems,
   reasonChoices: choicesOf(PLAN_END_LABEL),
+  selected: v.selected ?? '',
+  dateLabel: v.selected === 'moved-permanently' ? 'Date the move was notified' : 'Date the plan ended (not in the future)',
 }));

@@ -144,21 +144,24 @@ export function choicesOf<K extends string>(labels: Record<K, string>, only?: re
 
 /** Everything with a due date that `my reviews`, `overdue` and reminders list. */
 export const DUE_LABEL: Record<DueKind, string> = {
-  icpc: 'Initial conference',
-  'pre-birth': 'Pre-birth conference',
-  'transfer-in': 'Transfer-in conference',
-  'missing-child': 'Missing child conference',
+  conference: 'Conference',
+  report: 'Report for the conference',
   'first-review': 'First review conference',
   'later-review': 'Review conference',
-  deferred: 'Reconvene the deferred conference',
+  'reconvene-deferred': 'Reconvene the deferred conference (within 3 months)',
+  'reconvene-stood-down': 'Reconvene the stood-down conference (as soon as possible)',
   'decision-circulated': 'Circulate the decision',
   minutes: 'Minutes completed and sent',
   'minute-amendments': 'Amendments to the minutes back to the chair',
   'first-core-group': 'First core group meeting',
+  'core-group': 'Core group meeting',
   'split-referral': 'Refer the split decision to the Head of Service',
   'split-panel': 'Appeals and Split Decisions Panel',
   'cin-review': 'Child in Need plan review',
-  report: 'Report for the conference',
-  'core-group': 'Core group meeting',
-  reconvene: 'Reconvene the conference (as soon as possible)',
+  'receiving-conference': "Receiving area's conference (permanent move)",
 };
+
+/** An item's label: a scheduled conference is named by its kind ("First review conference"). */
+export function dueLabel(what: DueKind, conferenceKind?: ConferenceKind): string {
+  return what === 'conference' && conferenceKind ? KIND_LABEL[conferenceKind] : DUE_LABEL[what];
+}

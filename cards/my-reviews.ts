@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { IsoDate } from '../src/rules/types.js';
+import { ConferenceKind, IsoDate } from '../src/rules/types.js';
 import { Child } from './common.js';
 import { defineCard } from './define.js';
 import { DueKind, INVOLVEMENT_LABEL, Involvement } from './due.js';
-import { DUE_LABEL, formatDate } from './labels.js';
+import { dueLabel, formatDate } from './labels.js';
 import template from './templates/my-reviews.json' with { type: 'json' };
 
-export const DueItem = z.object({ child: Child, what: DueKind, due: IsoDate, involvement: Involvement });
+export const DueItem = z.object({ child: Child, what: DueKind, conferenceKind: ConferenceKind.optional(), due: IsoDate, involvement: Involvement });
 export type DueItem = z.infer<typeof DueItem>;
 
 /** `my reviews` and `overdue`: due items soonest first, overdue marked. The function sorts. */
@@ -39,7 +39,7 @@ export const myReviewsCard = defineCard(MyReviewsView, template, (v) => {
         overdueText: late ? ' · OVERDUE' : '',
         color: late ? 'Attention' : 'Default',
         style: late ? 'attention' : 'default',
-        whatText: DUE_LABEL[i.what],
+        whatText: dueLabel(i.what, i.conferenceKind),
         involvementText: INVOLVEMENT_LABEL[i.involvement],
       };
     }),

@@ -18,8 +18,10 @@ export const PlanRecordView = z.object({
   heldOn: IsoDate,
   /** Invitees the chair can choose from: professionals may lead; anyone may be in the core group. */
   people: z.array(z.object({ id: Id, name: PersonName, agency: Agency, role: Role })).min(1),
-  firstCoreGroup: BoundedDate,
+  firstCoreGroup: BoundedDate.extend({ earliest: IsoDate.optional() }),
   firstReview: BoundedDate,
+  /** After a review (the plan continues): the next core group and review, not the first. */
+  later: z.boolean().default(false),
   /** Present when the policy uses safety scales (Barnsley): one 0–10 scale per agency. */
   safetyScales: z
     .object({
@@ -31,7 +33,7 @@ export const PlanRecordView = z.object({
     .optional(),
   /** Prefill when the card is sent again after a refusal. */
   prefill: z
-    .object({ leadProfessional: Id, coreGroup: z.array(Id), coreGroupOthers: z.string().max(1000), outlinePlan: z.string().max(4000), contingencyPlan: z.string().max(4000) })
+    .object({ leadProfessional: Id, leadDeputy: Id, coreGroup: z.array(Id), coreGroupOthers: z.string().max(1000), outlinePlan: z.string().max(4000), contingencyPlan: z.string().max(4000) })
     .partial()
     .default({}),
   problems: z.array(z.string().trim().min(1).max(500)).default([]),
@@ -46,12 +48,16 @@ export const planRecordCard = defineCard(PlanRecordView, template, (v) => {
     childText: childLine(v.child),
     problems: v.problems,
     leadProfessional: v.prefill.leadProfessional ?? '',
+    leadDeputy: v.prefill.leadDeputy ?? '',
     leadChoices: v.people.filter((p) => p.role === 'professional').map((p) => ({ title: label(p), value: p.id })),
     coreGroup: (v.prefill.coreGroup ?? []).join(','),
     coreChoices: v.people.filter((p) => p.role !== 'chair').map((p) => ({ title: label(p), value: p.id })),
     coreGroupOthers: v.prefill.coreGroupOthers ?? '',
     minDate: v.heldOn,
     firstCoreGroupDate: v.firstCoreGroup.date,
+    coreEarliest: v.firstCoreGroup.earliest ?? v.heldOn,
+    coreGroupLabel: v.later ? 'Next core group meeting' : 'First core group meeting',
+    reviewLabel: v.later ? 'Next review conference' : 'First review conference',
     coreLatest: v.firstCoreGroup.latest,
     coreLatestText: formatDate(v.firstCoreGroup.latest),
     firstReviewDate: v.firstReview.date,

@@ -3,7 +3,7 @@ import { ConferenceKind, IsoDate } from '../src/rules/types.js';
 import { Child, LocalDateTime } from './common.js';
 import { defineCard } from './define.js';
 import { DueKind } from './due.js';
-import { DUE_LABEL, KIND_LABEL, formatDate, formatDateTime } from './labels.js';
+import { dueLabel, KIND_LABEL, formatDate, formatDateTime } from './labels.js';
 import { childLine } from './present.js';
 import template from './templates/reminder.json' with { type: 'json' };
 
@@ -11,6 +11,8 @@ import template from './templates/reminder.json' with { type: 'json' };
 export const ReminderView = z.object({
   child: Child,
   what: DueKind,
+  /** For a `conference` item: which kind. */
+  conferenceKind: ConferenceKind.optional(),
   /** A date, or a date and time (e.g. a report deadline 24 hours before). */
   due: z.union([LocalDateTime, IsoDate]),
   today: IsoDate,
@@ -22,7 +24,7 @@ export type ReminderView = z.input<typeof ReminderView>;
 export const reminderCard = defineCard(ReminderView, template, (v) => {
   const late = v.due.slice(0, 10) < v.today;
   return {
-    whatText: DUE_LABEL[v.what],
+    whatText: dueLabel(v.what, v.conferenceKind),
     childText: childLine(v.child),
     dueText: `${late ? 'Overdue: was due' : 'Due'} ${v.due.length > 10 ? formatDateTime(v.due) : formatDate(v.due)}`,
     style: late ? 'attention' : 'warning',

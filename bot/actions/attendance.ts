@@ -8,8 +8,9 @@ import { agendaCard } from '../../cards/agenda.js';
 import { attendanceCard, type AttendanceView } from '../../cards/attendance.js';
 import { loadConference, requireChair, requireInvitee, requireStatus, isChair } from '../access.js';
 import { audit } from '../audit.js';
-import * as dueItems from '../due.js';
+import { applyEvent, factsOf, heldOn, onPlan } from '../lifecycle.js';
 import { localDate } from '../time.js';
+import { questionFor } from '../../src/rules/lifecycle.js';
 import { conferencesOfCase } from './queries.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
@@ -27,14 +28,19 @@ export async function startConference(s: Services, turn: Turn, caseRef: string):
     throw new UserError(`You have no scheduled conference to chair for case ${caseRef}.`, 'Nothing to start');
   }
   requireStatus(conference, ['scheduled', 'in-progress'], 'start this conference');
-  const started = await s.store.conferences.update(conference.id, (c) => ({ ...c, status: 'in-progress', conversationId: turn.conversation.id }));
+  // The day it is held: every date the conference sets counts from it (RULES.md, How the rules play out).
+  const started = await s.store.conferences.update(conference.id, (c) => ({ ...c, status: 'in-progress', conversationId: turn.conversation.id, heldOn: c.heldOn ?? localDate(turn.now) }));
   if (started.outcome === 'not-found') throw new UserError('This conference could not be found.');
-  if (started.outcome === 'changed') await audit(s, turn, 'conference-started', { conferenceId: conference.id, conversationId: turn.conversation.id });
+  if (started.outcome === 'changed') {
+    await audit(s, turn, 'conference-started', { conferenceId: conference.id, conversationId: turn.conversation.id });
+    await applyEvent(s, turn, conference.caseRef, { type: 'started', conference: factsOf(started.stored.value), on: heldOn(started.stored.value) }, started.stored.value);
+  }
+  const question = questionFor(conference.kind, await onPlan(s, conference.caseRef));
   const invitees = await s.store.invitees.list(conference.id);
   const policy = policyFor(conference);
   return {
     cards: [
-      agendaCard({ child: child(conference), kind: conference.kind, policy: conference.policy, policyLabel: policyArea(policy), startsAt: startsAt(conference), items: agendaFor(policy, conference.kind).map((i) => i.title) }),
+      agendaCard({ child: child(conference), kind: conference.kind, policy: conference.policy, policyLabel: policyArea(policy), startsAt: startsAt(conference), items: agendaFor(policy, question === 'review' ? 'later-review' : 'initial').map((i) => i.title) }),
       attendanceCard(attendanceView(started.stored.value, invitees, { kind: 'everyone' }, false)),
     ],
   };
@@ -47,6 +53,12 @@ export async function checkIn(s: Services, turn: Turn, a: ActionOf<'checkIn'>): 
   const result = await s.store.invitees.checkIn(conference.id, invitee.userId, { present: true, role: invitee.role, agency: invitee.agency, at: turn.now.toISOString() });
   if (result.outcome === 'not-invited') throw new UserError('Only people invited to this conference can check in.');
   if (result.outcome !== 'unchanged') await audit(s, turn, 'checked-in', { conferenceId: conference.id, role: invitee.role, agency: invitee.agency });
+  // An agency that checks in while a round is open is asked too (RULES.md, The decision).
+  const open = invitee.role === 'professional' ? await s.store.votes.openRoundOf(conference.id) : undefined;
+  if (open && !open.agencies.includes(invitee.agency)) {
+    const added = await s.store.votes.addAgency(conference.id, open.round, invitee.agency);
+    if (added.outcome === 'added') await audit(s, turn, 'vote-agency-added', { conferenceId: conference.id, round: open.round, agency: invitee.agency });
+  }
   return attendanceViews(s, conference, turn, `${invitee.name} has checked in.`);
 }
 
@@ -68,7 +80,7 @@ export async function standDown(s: Services, turn: Turn, a: ActionOf<'standDown'
   if (recorded.outcome === 'already-decided') throw new UserError('A decision is already recorded for this conference.');
   if (recorded.outcome === 'recorded') {
     await audit(s, turn, 'conference-stood-down', { conferenceId: conference.id, note: a.standDownNote });
-    await dueItems.decisionMade(s, conference, recorded.decision, await s.store.invitees.list(conference.id), localDate(turn.now));
+    await applyEvent(s, turn, conference.caseRef, { type: 'stood-down', conference: factsOf(conference), on: heldOn(conference) }, conference);
   }
   return attendanceViews(s, { ...conference, status: 'stood-down' }, turn, 'The conference is stood down; it must be reconvened as soon as possible.');
 }

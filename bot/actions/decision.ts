@@ -2,24 +2,24 @@
 // plan record (RULES.md, The decision / Category of harm / What a CP-plan decision must also record).
 import { chairSplitDecision, type TallyResult } from '../../src/rules/tally.js';
 import { categoryDecision } from '../../src/rules/category.js';
-import { deferral, nextReviewDue, planRecordLimits } from '../../src/rules/timescales.js';
+import { deferral, preBirthWarning } from '../../src/rules/timescales.js';
+import { planRecordWindow, questionFor, transition } from '../../src/rules/lifecycle.js';
 import { lastWorkingDayOnOrBefore } from '../../src/rules/calendar.js';
 import { policyArea, policyFor } from '../policy.js';
-import { isReviewKind } from '../../src/rules/kinds.js';
+import { RuleError } from '../../src/rules/errors.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Decision } from '../../src/store/decisions.js';
 import type { VoteRound } from '../../src/store/votes.js';
-import { resultCard, safetyScales, type ActionOf } from '../../cards/index.js';
+import { errorCard, resultCard, safetyScales, type ActionOf } from '../../cards/index.js';
 import { categoryCard } from '../../cards/category.js';
 import { planRecordCard } from '../../cards/plan-record.js';
 import { splitDecisionCard } from '../../cards/split-decision.js';
 import { isChair, loadConference, requireChair, requireInvitee } from '../access.js';
 import { audit } from '../audit.js';
-import * as dueItems from '../due.js';
+import { applyEvent, caseState, factsOf, heldOn, onPlan } from '../lifecycle.js';
 import type { Services } from '../services.js';
-import { UserError, type ActionOutcome, type Turn } from '../turn.js';
+import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
 import { localDate } from '../time.js';
-import { circulate } from './circulation.js';
 import { resultView, tallyOf } from './voting.js';
 import { child, conferenceRecordView } from '../views.js';
 import { conferenceRecordCard } from '../../cards/conference-record.js';
@@ -35,14 +35,67 @@ export async function afterVote(s: Services, turn: Turn, conference: Conference,
   await nextAfterDecision(s, turn, conference, decision);
 }
 
+/** The model decides what the decision sets in motion; the chat gets the next step. */
 async function nextAfterDecision(s: Services, turn: Turn, conference: Conference, decision: Decision): Promise<void> {
-  await dueItems.decisionMade(s, conference, decision, await s.store.invitees.list(conference.id), localDate(turn.now));
+  if (decision.outcome === 'stood-down') return;
+  const t = await applyEvent(s, turn, conference.caseRef, decidedEvent(conference, decision), conference);
+  if (t.awaiting === 'exceptional-circumstances') {
+    await s.messenger.reply(turn.context, exceptionalCard(conference));
+    return;
+  }
+  await afterDecisionStands(s, turn, conference, decision);
+}
+
+function decidedEvent(conference: Conference, d: Decision) {
+  if (d.outcome === 'stood-down') throw new Error('a stood-down conference is not decided');
+  return {
+    type: 'decided' as const,
+    conference: factsOf(conference),
+    on: heldOn(conference),
+    outcome: d.outcome,
+    recommendation: d.recommendation,
+    splitReferral: d.split && !d.chairRationale,
+  };
+}
+
+async function afterDecisionStands(s: Services, turn: Turn, conference: Conference, decision: Decision): Promise<void> {
   if (decision.outcome === 'cp-plan' || decision.outcome === 'continue') {
     const policy = policyFor(conference);
     await s.messenger.reply(turn.context, categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: policy.multipleCategories.on }));
-  } else {
-    await circulate(s, turn, conference);
   }
+}
+
+/** Exceptional circumstances (Bolton procedures): the decision stands only once the chair records why. */
+function exceptionalCard(conference: Conference) {
+  return errorCard({
+    title: 'Record the exceptional circumstances',
+    message: `This decision needs the chair to record the exceptional circumstances before it stands: nothing is circulated and no plan is recorded or ended until then. Type "exceptional ${conference.caseRef} " followed by the reason.`,
+  });
+}
+
+/** `exceptional CASE REASON`: the chair records why; the decision then stands and what follows happens. */
+export async function recordExceptional(s: Services, turn: Turn, caseRef: string, reason: string): Promise<Reply> {
+  const conference = (await s.store.conferences.listForCase(caseRef)).filter((c) => isChair(c, turn)).at(-1);
+  const decision = conference && (await s.store.decisions.get(conference.id));
+  if (!conference || !decision || decision.outcome === 'stood-down' || decision.outcome === 'deferred') {
+    throw new UserError(`You chair no decided conference for case ${caseRef}.`, 'Nothing to record');
+  }
+  if (decision.exceptionalCircumstances) throw new UserError('The exceptional circumstances are already recorded for this decision.', 'Already recorded');
+  const event = { ...decidedEvent(conference, decision), type: 'exceptional-recorded' as const, reason };
+  // The rules check first: a reason for a decision that needs none changes nothing.
+  try {
+    transition((await caseState(s, caseRef)).state, event);
+  } catch (e) {
+    if (e instanceof RuleError) throw new UserError(e.message, 'Not recorded');
+    throw e;
+  }
+  const changed = await s.store.decisions.update(conference.id, (d) => ({ ...d, exceptionalCircumstances: reason }));
+  if (changed.outcome === 'changed') {
+    await audit(s, turn, 'exceptional-circumstances-recorded', { conferenceId: conference.id, reason });
+    await applyEvent(s, turn, caseRef, event, conference);
+    await afterDecisionStands(s, turn, conference, changed.stored.value);
+  }
+  return { text: `The exceptional circumstances are recorded for case ${caseRef}; the decision stands.` };
 }
 
 export async function splitDecision(s: Services, turn: Turn, a: ActionOf<'splitDecision'>): Promise<ActionOutcome> {
@@ -97,7 +150,8 @@ export async function dissentReason(s: Services, turn: Turn, a: ActionOf<'dissen
 export async function defer(s: Services, turn: Turn, a: ActionOf<'defer'>): Promise<ActionOutcome> {
   const conference = await loadConference(s, a.conferenceId);
   requireChair(conference, turn, 'defer the decision');
-  const { reconveneBy } = deferral(localDate(turn.now));
+  // Counted from the day the conference was held, whoever clicks later.
+  const { reconveneBy } = deferral(heldOn(conference));
   const recorded = await s.store.decisions.record({
     conferenceId: conference.id,
     outcome: 'deferred',
@@ -114,13 +168,13 @@ export async function defer(s: Services, turn: Turn, a: ActionOf<'defer'>): Prom
   if (recorded.outcome === 'already-decided') throw new UserError('A decision is already recorded for this conference.');
   if (recorded.outcome === 'recorded') {
     await audit(s, turn, 'decision-deferred', { conferenceId: conference.id, reason: a.deferReason, reconveneBy });
-    await dueItems.decisionMade(s, conference, recorded.decision, await s.store.invitees.list(conference.id), localDate(turn.now));
+    await nextAfterDecision(s, turn, conference, recorded.decision);
   }
   const card = resultCard({
     conferenceId: conference.id,
     roundId: a.roundId ?? '1',
     child: child(conference),
-    question: conference.kind.endsWith('review') ? 'review' : 'initial',
+    question: questionFor(conference.kind, await onPlan(s, conference.caseRef)),
     outcome: { kind: 'deferred', reason: a.deferReason, reconveneBy },
   });
   return { own: card, shared: card, notice: `Decision deferred: reconvene by ${reconveneBy}.` };
@@ -153,31 +207,27 @@ export async function decideCategory(s: Services, turn: Turn, a: ActionOf<'decid
   });
   if (changed.outcome === 'not-found') throw new UserError('Record the decision before the category.');
   await audit(s, turn, 'category-decided', { conferenceId: conference.id, primary: category.primary, others: category.others });
-  const limits = planLimits(conference, localDate(turn.now));
   const invitees = await s.store.invitees.list(conference.id);
   const policy = policyFor(conference);
   const agencies = [...new Set(invitees.filter((i) => i.role === 'professional').map((i) => i.agency))].slice(0, 12);
+  const held = heldOn(conference);
+  const w = planRecordWindow((await caseState(s, conference.caseRef)).state, factsOf(conference), held);
+  const birth = conference.expectedDeliveryDate && w.review.kind === 'first-review' ? preBirthWarning(held, conference.expectedDeliveryDate) : null;
   const plan = planRecordCard({
     conferenceId: conference.id,
     child: child(conference),
-    heldOn: localDate(turn.now),
+    heldOn: held,
     people: invitees.map((i) => ({ id: i.userId, name: i.name, agency: i.agency, role: i.role })),
-    firstCoreGroup: { date: limits.firstCoreGroupBy, latest: limits.firstCoreGroupBy },
+    firstCoreGroup: { date: w.coreGroup.latest, earliest: w.coreGroup.earliest, latest: w.coreGroup.latest },
     // Proposed on a working day; the limit itself may fall on a weekend.
-    firstReview: { date: lastWorkingDayOnOrBefore(limits.firstReviewBy), latest: limits.firstReviewBy },
+    firstReview: { date: lastWorkingDayOnOrBefore(w.review.latest), latest: w.review.latest },
+    later: w.coreGroup.kind === 'core-group',
     safetyScales: policy.safetyScales.on && agencies.length > 0 ? { agencies } : undefined,
-    problems: limits.warnings.map((w) => w.message),
+    problems: birth ? [birth.message] : [],
   });
   await s.messenger.reply(turn.context, plan);
   const card = categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: policy.multipleCategories.on, decided: { primary: category.primary, others: category.others }, viewer: 'chair' });
   return { own: card, shared: card, notice: 'Category of harm recorded.' };
-}
-
-/** The plan record's dates: after an initial-type conference the first review is within 3 months; after a review, the next within 6. */
-function planLimits(conference: Conference, heldOn: string) {
-  const limits = planRecordLimits(heldOn, { expectedDeliveryDate: conference.expectedDeliveryDate });
-  const review = isReviewKind(conference.kind);
-  return { ...limits, firstReviewBy: nextReviewDue(conference.kind, heldOn), reviewRule: review ? 'within 6 months of this review' : 'within 3 months of the conference' };
 }
 
 export async function planRecord(s: Services, turn: Turn, a: ActionOf<'planRecord'>): Promise<ActionOutcome> {
@@ -185,22 +235,30 @@ export async function planRecord(s: Services, turn: Turn, a: ActionOf<'planRecor
   requireChair(conference, turn, 'record the plan');
   const decided = await s.store.decisions.get(conference.id);
   if (!decided || (decided.outcome !== 'cp-plan' && decided.outcome !== 'continue')) throw new UserError('A plan is recorded only after a decision for a child protection plan.');
-  const today = localDate(turn.now);
-  const limits = planLimits(conference, localDate(new Date(decided.decidedAt)));
-  const problems: string[] = [];
-  if (a.firstCoreGroupDate > limits.firstCoreGroupBy) problems.push(`the first core group must meet by ${limits.firstCoreGroupBy} (within 10 working days of the conference)`);
-  if (a.firstReviewDate > limits.firstReviewBy) problems.push(`the next review must be held by ${limits.firstReviewBy} (${limits.reviewRule})`);
-  if (a.firstCoreGroupDate < today || a.firstReviewDate < today) problems.push('dates cannot be in the past');
-  if (problems.length) throw new UserError(`Please check: ${problems.join('; ')}.`, 'Plan not recorded');
   const invitees = await s.store.invitees.list(conference.id);
   const lead = invitees.find((i) => i.userId === a.leadProfessional);
   if (!lead) throw new UserError('The lead professional must be one of the invitees.');
   const members = a.coreGroup.map((id) => invitees.find((i) => i.userId === id));
   if (members.some((m) => !m)) throw new UserError('Core group members must be invitees; name others in "Other core group members".');
+  const deputy = a.leadDeputy ? invitees.find((i) => i.userId === a.leadDeputy) : undefined;
+  if (a.leadDeputy && !deputy) throw new UserError("The lead professional's deputy must be one of the invitees.");
+  if (deputy && deputy.userId === lead.userId) throw new UserError('The deputy covers the lead professional\'s absence: choose someone else.');
+  // The rules check the dates (and everything else the plan record sets) before anything is written.
+  const event = { type: 'plan-recorded' as const, conference: factsOf(conference), on: heldOn(conference), today: localDate(turn.now), nextReviewDate: a.firstReviewDate, coreGroupDate: a.firstCoreGroupDate };
+  try {
+    transition((await caseState(s, conference.caseRef)).state, event);
+  } catch (e) {
+    if (e instanceof RuleError) throw new UserError(e.message, 'Plan not recorded');
+    throw e;
+  }
   const scales = safetyScales(a).map(({ agency, scale }) => ({ agency, score: scale }));
   const changed = await s.store.decisions.update(conference.id, (d) => ({
     ...d,
     leadProfessional: { userId: lead.userId, name: lead.name, agency: lead.agency },
+    leadDeputy: deputy && { userId: deputy.userId, name: deputy.name, agency: deputy.agency },
+    coreGroupOthers: a.coreGroupOthers,
+    dangerStatements: a.dangerStatements,
+    safetyGoals: a.safetyGoals,
     coreGroup: members.map((m) => ({ userId: m!.userId, name: m!.name, role: m!.role, agency: m!.agency })),
     firstCoreGroupDate: a.firstCoreGroupDate,
     firstReviewDate: a.firstReviewDate,
@@ -211,8 +269,9 @@ export async function planRecord(s: Services, turn: Turn, a: ActionOf<'planRecor
   if (changed.outcome === 'not-found') throw new UserError('Record the decision before the plan.');
   if (changed.outcome === 'changed') {
     await audit(s, turn, 'plan-recorded', { conferenceId: conference.id, firstReviewDate: a.firstReviewDate, firstCoreGroupDate: a.firstCoreGroupDate });
-    await dueItems.planRecorded(s, conference, changed.stored.value, invitees, today);
-    await circulate(s, turn, conference);
+    // The plan record names the people the review and core group are for: record it on the plan first.
+    await s.store.plans.updateCurrent(conference.caseRef, (p) => ({ ...p, category: changed.stored.value.category ?? p.category, lastReviewedBy: conference.id }));
+    await applyEvent(s, turn, conference.caseRef, event, conference);
   }
   // Seen in the conference chat: the record names the child by case reference and initials only.
   const votes = changed.stored.value.round ? await s.store.votes.list(conference.id, changed.stored.value.round) : [];

@@ -1,41 +1,64 @@
-// A plan ended without a review (RULES.md, The decision): 18, died, left the UK, married, moved
-// permanently. Everyone invited to the initial conference is told, 1:1.
-import { planEndWithoutReview } from '../../src/rules/plan-end.js';
+// A plan ended without a review (Bolton procedures, Discontinuing the Child Protection Plan): died,
+// 18, married, left the UK end it on the date given; a permanent move keeps it open until the
+// receiving area's conference. The command asks for confirmation; the card ends it. What follows
+// (items cancelled, everyone invited to the initial conference told) is the lifecycle model's answer.
+import { RuleError } from '../../src/rules/errors.js';
 import type { PlanEndReason } from '../../src/rules/types.js';
+import { endPlanCard } from '../../cards/end-plan.js';
 import { planEndedCard } from '../../cards/plan-ended.js';
 import { audit } from '../audit.js';
+import { applyEvent } from '../lifecycle.js';
 import type { Services } from '../services.js';
 import { localDate } from '../time.js';
 import { UserError, type Reply, type Turn } from '../turn.js';
 import { conferencesOfCase } from './queries.js';
 
-export async function endPlan(s: Services, turn: Turn, caseRef: string, reason: PlanEndReason): Promise<Reply> {
+/** Only the case's chairs (or the Child Protection Unit) end a plan; others get "not found". */
+async function requireCaseChair(s: Services, turn: Turn, caseRef: string, what: string) {
   const conferences = await conferencesOfCase(s, caseRef);
-  const chairs = conferences.map((c) => c.chair.userId);
-  if (!turn.isAdmin && !chairs.includes(turn.actor.aadObjectId)) {
-    await audit(s, turn, 'end-plan-refused', { caseRef });
+  if (!turn.isAdmin && !conferences.some((c) => c.chair.userId === turn.actor.aadObjectId)) {
+    await audit(s, turn, `${what}-refused`, { caseRef });
     throw new UserError(`No case ${caseRef} was found among the cases you chair.`, 'Not found');
   }
   const plan = await s.store.plans.current(caseRef);
   if (!plan || plan.plan !== 'cp') throw new UserError(`Case ${caseRef} has no current child protection plan.`, 'No plan');
-  const rule = planEndWithoutReview(reason);
-  const today = localDate(turn.now);
-  const ended = await s.store.plans.end(caseRef, { on: today, reason });
-  if (ended.outcome === 'not-found') throw new UserError(`Case ${caseRef} has no current child protection plan.`, 'No plan');
-  await audit(s, turn, 'plan-ended', { caseRef, reason });
-  const initial = conferences.find((c) => c.id === plan.startedBy) ?? conferences.at(-1);
-  let told = 0;
-  if (initial) {
-    const invitees = await s.store.invitees.list(initial.id);
-    // 1:1 to each person invited to the initial conference, so the child may be named.
-    const card = planEndedCard({ child: { caseRef, initials: initial.childInitials, fullName: initial.childFullName }, reason, endedOn: today, recordedBy: turn.actor.name, note: rule.afterReceivingAreaConference ? "The plan ends once the receiving area's conference has been held." : undefined });
-    for (const teamsId of new Set([initial.chair.teamsId, ...invitees.map((i) => i.teamsId)])) {
-      if (!teamsId) continue;
-      await s.messenger.toUser({ teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl }, card).then(
-        () => (told += 1),
-        (e: Error) => s.log(`plan-ended notice failed: ${e.message}`),
-      );
-    }
+  return { conferences, plan };
+}
+
+/** `end plan CASE REASON`: the confirmation card, the reason preselected. Nothing ends yet. */
+export async function confirmEndPlan(s: Services, turn: Turn, caseRef: string, reason: PlanEndReason): Promise<Reply> {
+  const { conferences, plan } = await requireCaseChair(s, turn, caseRef, 'end-plan');
+  const initial = conferences.find((c) => c.id === plan.startedBy) ?? conferences.at(-1)!;
+  const invitees = await s.store.invitees.list(initial.id);
+  if (plan.moveNotifiedOn && reason === 'moved-permanently') {
+    throw new UserError(`A permanent move was already notified on ${plan.moveNotifiedOn}. When the receiving area has held its conference, type "receiving conference ${caseRef} YYYY-MM-DD".`, 'Already notified');
   }
-  return { text: `The plan for case ${caseRef} has ended (${reason}). ${told} people invited to the initial conference were told.` };
+  return { cards: [endPlanCard({ child: { caseRef, initials: initial.childInitials }, today: localDate(turn.now), notifyCount: invitees.length + 1, selected: reason })] };
+}
+
+export async function endPlan(s: Services, turn: Turn, caseRef: string, reason: PlanEndReason, on: string): Promise<Reply> {
+  const { conferences, plan } = await requireCaseChair(s, turn, caseRef, 'end-plan');
+  const t = await applyEvent(s, turn, caseRef, { type: 'plan-ended', reason, on, today: localDate(turn.now) });
+  const initial = conferences.find((c) => c.id === plan.startedBy) ?? conferences.at(-1)!;
+  const moved = reason === 'moved-permanently';
+  const card = planEndedCard({
+    child: { caseRef, initials: initial.childInitials },
+    reason,
+    endedOn: on,
+    recordedBy: turn.actor.name,
+    note: moved ? `The plan stays open until the receiving area's conference, due by ${t.due[0]?.due}. Then type "receiving conference ${caseRef} YYYY-MM-DD".` : undefined,
+  });
+  return { cards: [card], text: moved ? `The move is recorded for case ${caseRef}; the plan stays open until the receiving area's conference.` : `The plan for case ${caseRef} has ended.` };
+}
+
+/** `receiving conference CASE DATE`: the receiving area has held its conference; the plan ends here. */
+export async function receivingConferenceHeld(s: Services, turn: Turn, caseRef: string, on: string): Promise<Reply> {
+  await requireCaseChair(s, turn, caseRef, 'receiving-conference');
+  try {
+    await applyEvent(s, turn, caseRef, { type: 'receiving-conference-held', on, today: localDate(turn.now) });
+  } catch (e) {
+    if (e instanceof RuleError) throw new UserError(e.message, 'Not recorded');
+    throw e;
+  }
+  return { text: `The receiving area's conference (${on}) is recorded: the plan for case ${caseRef} has ended, and everyone invited to the initial conference has been told.` };
 }

@@ -10,7 +10,8 @@ import { isChair } from '../access.js';
 import type { Services } from '../services.js';
 import { localDate } from '../time.js';
 import { UserError, type Reply, type Turn } from '../turn.js';
-import { conferenceRecordView, dueKindOf } from '../views.js';
+import { conferenceRecordView, startsAt } from '../views.js';
+import { heldOn } from '../lifecycle.js';
 
 export async function myReviews(s: Services, turn: Turn, only: 'all' | 'overdue' = 'all'): Promise<Reply> {
   const today = localDate(turn.now);
@@ -27,9 +28,10 @@ export async function myReviews(s: Services, turn: Turn, only: 'all' | 'overdue'
         today,
         items: items.map((i) => ({
           child: { caseRef: i.caseRef, initials: i.title },
-          what: dueKindOf(i),
+          what: i.kind,
+          conferenceKind: i.conferenceKind,
           due: i.due,
-          involvement: i.conferenceId && chaired.has(i.conferenceId) ? 'chair' : i.kind === 'core-group' ? 'core-group' : 'invitee',
+          involvement: i.conferenceId && chaired.has(i.conferenceId) ? 'chair' : i.kind === 'core-group' || i.kind === 'first-core-group' ? 'core-group' : 'invitee',
         })),
       }),
     ],
@@ -52,17 +54,19 @@ export async function nextReview(s: Services, turn: Turn, caseRef: string): Prom
     throw new UserError(`No case ${caseRef} was found among your cases.`, 'Not found');
   }
   const today = localDate(turn.now);
-  const [next, plan, conferences] = await Promise.all([s.store.dueItems.nextForCase(caseRef, 'review', today), s.store.plans.current(caseRef), conferencesOfCase(s, caseRef)]);
+  const [next, plan, conferences] = await Promise.all([s.store.dueItems.nextForCase(caseRef, ['first-review', 'later-review'], today), s.store.plans.current(caseRef), conferencesOfCase(s, caseRef)]);
   const last = conferences.find((c) => c.status === 'decided');
+  // A review already scheduled for that item's date shows its time.
+  const scheduled = next && conferences.find((c) => (c.status === 'scheduled' || c.status === 'in-progress') && c.kind === next.kind);
   const initials = conferences[0]?.childInitials ?? next?.title ?? '?';
   return {
     cards: [
       nextReviewCard({
         child: { caseRef, initials },
         today,
-        planSince: plan?.onPlanSince,
-        next: next && { kind: last && last.kind !== 'first-review' && last.kind !== 'later-review' ? 'first-review' : 'later-review', due: next.due },
-        last: last && { conferenceId: last.id, kind: last.kind, heldOn: localDate(new Date(last.scheduledAt)) },
+        planSince: plan?.plan === 'cp' ? plan.onPlanSince : undefined,
+        next: next && plan?.plan === 'cp' ? { kind: next.kind === 'first-review' ? 'first-review' : 'later-review', due: next.due, scheduledFor: scheduled && startsAt(scheduled) } : undefined,
+        last: last && { conferenceId: last.id, kind: last.kind, heldOn: heldOn(last) },
       }),
     ],
   };

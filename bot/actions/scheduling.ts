@@ -8,7 +8,7 @@ import { invitationCard, scheduleInvitees, type ActionOf } from '../../cards/ind
 import { scheduleConfirmationCard } from '../../cards/schedule-confirmation.js';
 import { scheduleFormCard } from '../../cards/schedule-form.js';
 import { audit } from '../audit.js';
-import * as dueItems from '../due.js';
+import { applyEvent, factsOf } from '../lifecycle.js';
 import { findPerson, type TeamsPerson } from '../people.js';
 import type { Services } from '../services.js';
 import { fromLocal } from '../time.js';
@@ -87,7 +87,7 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
   );
   if (created.outcome === 'created') {
     await audit(s, turn, 'conference-scheduled', { conferenceId: conference.id, kind: conference.kind, policy: conference.policy, policyVersion: policy.version, date: a.date, lateReason: a.lateReason, invitees: invited.length });
-    await dueItems.conferenceScheduled(s, conference, invited.map((r) => r.invitee));
+    await applyEvent(s, turn, conference.caseRef, { type: 'scheduled', conference: factsOf(conference) }, conference);
     await sendInvitations(s, turn, conference);
   }
   const own = scheduleConfirmationCard({

@@ -3,7 +3,8 @@
 // the local split rule. Each person's card is their own view (refresh), the posted card the shared one.
 import { tally, type TallyResult } from '../../src/rules/tally.js';
 import { NON_MEMBER_ROLES, roleAtTable } from '../../src/rules/quoracy.js';
-import { isReviewKind } from '../../src/rules/kinds.js';
+import { questionFor } from '../../src/rules/lifecycle.js';
+import { heldOn, onPlan } from '../lifecycle.js';
 import type { Conference } from '../../src/store/conferences.js';
 import { ConferenceId } from '../../src/store/schema.js';
 import type { Invitee } from '../../src/store/invitees.js';
@@ -31,7 +32,8 @@ export async function openRound(s: Services, turn: Turn, a: ActionOf<'openRound'
   const agencies = [...new Set(invitees.filter(canVote(conference)).map((i) => i.checkIn?.agency ?? i.agency))];
   if (agencies.length === 0) throw new UserError('No agency representative has checked in yet, so there is no one to ask for a view.', 'Nobody to ask');
   const opened = await s.store.votes.openRound(conference.id, {
-    question: isReviewKind(conference.kind) ? 'review' : 'initial',
+    // The question follows the plan status (RULES.md): a child on a plan is asked continue / discontinue.
+    question: questionFor(conference.kind, await onPlan(s, conference.caseRef)),
     agencies,
     openedBy: { userId: turn.actor.aadObjectId, name: turn.actor.name },
     at: turn.now.toISOString(),
@@ -56,7 +58,7 @@ export async function vote(s: Services, turn: Turn, a: ActionOf<'vote'>): Promis
     agency: invitee.checkIn?.agency ?? invitee.agency,
     role: 'professional',
     choice: a.choice,
-    recommendation: a.choice === 'no-cp-plan' ? a.recommendation : undefined,
+    recommendation: a.choice === 'no-cp-plan' || a.choice === 'discontinue' ? a.recommendation : undefined,
     reason: a.reason,
     at: turn.now.toISOString(),
   });
@@ -132,16 +134,22 @@ function decisionOf(conference: Conference, round: VoteRound, votes: StoredVote[
   };
 }
 
-/** The winning side's most common recommendation; a tie takes the more protective Child in Need plan. */
+/**
+ * The winning side's most common recommendation, only where voters gave one (a majority
+ * "discontinue" is not a Child in Need plan by itself); a tie takes the more protective CIN plan.
+ */
 function recommendationOf(votes: StoredVote[], outcome: string): Decision['recommendation'] {
   const side = votes.filter((v) => v.choice === outcome);
   const nfa = side.filter((v) => v.recommendation === 'no-further-action').length;
-  return nfa > side.length - nfa ? 'no-further-action' : 'child-in-need';
+  const cin = side.filter((v) => v.recommendation === 'child-in-need').length;
+  if (nfa + cin === 0) return undefined;
+  return nfa > cin ? 'no-further-action' : 'child-in-need';
 }
 
 export function tallyOf(conference: Conference, votes: StoredVote[], turn: Turn): TallyResult {
   return tally(votes.map(({ name, agency, role, choice, reason }) => ({ name, agency, role, choice, reason })), policyFor(conference), {
-    decisionDate: localDate(turn.now),
+    // Dates count from the day the conference was held, whoever clicks later.
+    decisionDate: heldOn(conference),
     firstReview: conference.kind === 'first-review',
     lookedAfter: conference.lookedAfter,
   });

@@ -1,18 +1,10 @@
 // Typed commands: one grammar, parsed once, so every handler receives validated arguments.
 import { z } from 'zod';
-import { PlanEndReason } from '../../src/rules/types.js';
+import { IsoDate, PlanEndReason } from '../../src/rules/types.js';
+import { parsePlanEndReason } from '../../src/rules/lifecycle.js';
+import { RuleError } from '../../src/rules/errors.js';
+import type { Duty } from '../actions/duties.js';
 import { CaseRef } from '../../cards/common.js';
-
-const END_REASONS: Record<string, z.infer<typeof PlanEndReason>> = {
-  '18': 'turned-18',
-  'turned-18': 'turned-18',
-  died: 'died',
-  'left-uk': 'left-uk',
-  'left-the-uk': 'left-uk',
-  married: 'married',
-  moved: 'moved-permanently',
-  'moved-permanently': 'moved-permanently',
-};
 
 export type Command =
   | { name: 'help' }
@@ -23,7 +15,19 @@ export type Command =
   | { name: 'start'; caseRef: string }
   | { name: 'record'; caseRef: string }
   | { name: 'end-plan'; caseRef: string; reason: z.infer<typeof PlanEndReason> }
+  | { name: 'receiving-conference'; caseRef: string; on: string }
+  | { name: 'exceptional'; caseRef: string; reason: string }
+  | { name: 'duty'; caseRef: string; duty: Duty; on?: string; next?: string }
   | { name: 'unknown'; text: string; problem?: string };
+
+/** Typed duties: "minutes sent CASE [DATE]", "core group held CASE DATE next DATE"… */
+const DUTIES: [string, Duty][] = [
+  ['minutes sent', 'minutes-sent'],
+  ['amendments closed', 'amendment-window-closed'],
+  ['split referred', 'split-referred'],
+  ['panel held', 'panel-held'],
+  ['core group held', 'core-group-held'],
+];
 
 const withCase = (name: 'next-review' | 'start' | 'record', arg: string, usage: string): Command => {
   const parsed = CaseRef.safeParse(arg);
@@ -44,12 +48,38 @@ export function parseCommand(raw: string): Command {
   if (lower.startsWith('record')) return withCase('record', rest('record'), 'Usage: record CASE-REF');
   if (lower.startsWith('end plan')) {
     const [ref = '', ...why] = rest('end plan').split(' ');
-    const usage = `Usage: end plan CASE-REF REASON, where REASON is one of ${Object.keys(END_REASONS).join(', ')}`;
+    const usage = 'Usage: end plan CASE-REF REASON, e.g. "end plan CP/2026/0042 died" or "end plan CP/2026/0042 moved to Leeds"';
     const caseRef = CaseRef.safeParse(ref);
-    const reason = END_REASONS[why.join('-').toLowerCase()];
     if (!caseRef.success) return { name: 'unknown', text, problem: `${usage}. ${caseRef.error.issues[0]!.message}.` };
-    if (!reason) return { name: 'unknown', text, problem: `${usage}.` };
-    return { name: 'end-plan', caseRef: caseRef.data, reason };
+    try {
+      return { name: 'end-plan', caseRef: caseRef.data, reason: parsePlanEndReason(why.join(' ')) };
+    } catch (e) {
+      if (e instanceof RuleError) return { name: 'unknown', text, problem: e.message };
+      throw e;
+    }
+  }
+  if (lower.startsWith('receiving conference')) {
+    const [ref = '', on = ''] = rest('receiving conference').split(' ');
+    const usage = 'Usage: receiving conference CASE-REF YYYY-MM-DD (the day the receiving area held it)';
+    const caseRef = CaseRef.safeParse(ref);
+    if (!caseRef.success || !IsoDate.safeParse(on).success) return { name: 'unknown', text, problem: `${usage}.` };
+    return { name: 'receiving-conference', caseRef: caseRef.data, on };
+  }
+  if (lower.startsWith('exceptional')) {
+    const [ref = '', ...why] = rest('exceptional').replace(/^circumstances\s+/i, '').split(' ');
+    const caseRef = CaseRef.safeParse(ref);
+    const reason = why.join(' ').trim();
+    if (!caseRef.success || reason.length < 3 || reason.length > 2000) return { name: 'unknown', text, problem: 'Usage: exceptional CASE-REF REASON (the exceptional circumstances, in words).' };
+    return { name: 'exceptional', caseRef: caseRef.data, reason };
+  }
+  for (const [words, duty] of DUTIES) {
+    if (!lower.startsWith(words)) continue;
+    const [ref = '', on, nextWord, next] = rest(words).split(' ');
+    const usage = duty === 'core-group-held' ? `Usage: ${words} CASE-REF YYYY-MM-DD next YYYY-MM-DD` : `Usage: ${words} CASE-REF [YYYY-MM-DD]`;
+    const caseRef = CaseRef.safeParse(ref);
+    const badDate = (d: string | undefined) => d !== undefined && !IsoDate.safeParse(d).success;
+    if (!caseRef.success || badDate(on) || badDate(next) || (nextWord !== undefined && nextWord.toLowerCase() !== 'next')) return { name: 'unknown', text, problem: `${usage}.` };
+    return { name: 'duty', caseRef: caseRef.data, duty, on, next };
   }
   return { name: 'unknown', text };
 }

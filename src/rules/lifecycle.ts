@@ -11,7 +11,9 @@ import { reportDeadline } from './reports.js';
 import type { Citation } from './sources.js';
 import { decisionWarnings } from './tally.js';
 import { dueDate, CORE_GROUP_INTERVAL_WEEKS } from './timescales.js';
-import { ConferenceKind, IsoDate, LocalDateTime, NoPlanRecommendation, PlanEndReason, PolicyId, type Choice } from './types.js';
+import { ConferenceKind, IsoDate, LocalDateTime, NoPlanRecommendation, PlanEndReason, type Choice } from './types.js';
+import { policyOf } from './policies.js';
+import type { Policy } from './policy-schema.js';
 
 /** One item that falls due on a case. Its identity is kind + date + conference. */
 export const DueEntry = z.object({
@@ -48,7 +50,8 @@ export interface CaseState {
 export const ConferenceFacts = z.object({
   id: z.string().min(1).max(64),
   kind: ConferenceKind,
-  policy: PolicyId,
+  /** A built-in policy id, or the policy the conference runs under (its own copy). */
+  policy: z.union([z.string().min(1), z.custom<Policy>((v) => typeof v === 'object' && v !== null, 'a policy')]),
   /** When it is (or was) scheduled to start, on the area's wall clock. */
   start: LocalDateTime,
   lookedAfter: z.boolean().default(false),
@@ -165,6 +168,12 @@ function entry(kind: DueKind, due: IsoDate, conferenceId?: string, conferenceKin
 
 const startDate = (c: ConferenceFacts) => c.start.slice(0, 10);
 
+/** The policy's plan-and-refer split rule (Bolton: 5 working days, panel 28 days); the seeds' default otherwise. */
+function referralRule(c: ConferenceFacts): { referralWithinWorkingDays: number; panelWithinDays: number } {
+  const rule = policyOf(c.policy).splitRule;
+  return rule?.kind === 'plan-and-refer' ? rule : { referralWithinWorkingDays: 5, panelWithinDays: 28 };
+}
+
 function empty(type: LifecycleEventType): Transition {
   return { due: [], completed: [], cancelled: [], send: [], citation: TRANSITION_SOURCES[type] };
 }
@@ -244,7 +253,7 @@ export function transition(state: CaseState, event: LifecycleEvent): Transition 
     case 'rescheduled': {
       const c = ConferenceFacts.parse(event.conference);
       if (event.type === 'rescheduled') t.cancelled.push(...openOf(state, ['conference', 'report'], c.id).map(refOf));
-      t.due.push(entry('conference', startDate(c), c.id, c.kind), entry('report', reportDeadline(c.start, c.policy).sendBy.slice(0, 10), c.id));
+      t.due.push(entry('conference', startDate(c), c.id, c.kind), entry('report', reportDeadline(c.start, c.policy, c.kind).sendBy.slice(0, 10), c.id));
       t.cancelled = t.cancelled.filter((r) => !t.due.some((d) => sameRef(d, r)));
       return t;
     }
@@ -306,8 +315,8 @@ export function transition(state: CaseState, event: LifecycleEvent): Transition 
       const open = openOf(state, ['split-referral'], event.conference.id);
       if (open.length === 0) throw new RuleError('No split referral is due for this conference.');
       t.completed.push(...open.map(refOf));
-      // The panel hears it within 28 days of the Head of Service being notified.
-      t.due.push(entry('split-panel', dueDate('split-panel', event.on), event.conference.id));
+      // The panel hears it within its days (Bolton: 28) of the Head of Service being notified.
+      t.due.push(entry('split-panel', addCalendarDays(event.on, referralRule(event.conference).panelWithinDays), event.conference.id));
       return t;
     }
     case 'panel-held': {
@@ -374,7 +383,7 @@ function decided(state: CaseState, event: Extract<LifecycleEvent, { type: 'decid
   const endsPlan = onPlan && !keepsPlan;
   if (keepsPlan) {
     if (!onPlan) t.plan = { start: { kind: 'cp', on: held, startedBy: id } };
-    if (event.splitReferral) t.due.push(entry('split-referral', dueDate('split-referral', held), id));
+    if (event.splitReferral) t.due.push(entry('split-referral', addWorkingDays(held, referralRule(c).referralWithinWorkingDays), id));
     // Circulated once the plan record is complete (plan-recorded).
   } else {
     if (endsPlan) {

@@ -40,6 +40,8 @@ export const Conference = z.object({
   quoracyBreachReason: FreeText.optional(),
   chair: json(Person),
   status: ConferenceStatus,
+  /** The day it was held (started), on the area's clock: every date after it counts from this day. */
+  heldOn: IsoDate.optional(),
   /** The Teams group chat where it runs, once created. */
   conversationId: z.string().min(1).max(500).optional(),
   /** Pre-birth conferences: the first review must not fall before it. */

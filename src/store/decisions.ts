@@ -37,7 +37,13 @@ export const Decision = z.object({
   category: json(CategorySet).optional(),
   dissents: json(z.array(Dissent)),
   leadProfessional: json(LeadProfessional).optional(),
+  /** Covers the lead professional's absence (Bolton procedures, The Core Group). */
+  leadDeputy: json(LeadProfessional).optional(),
   coreGroup: json(z.array(CoreGroupMember)),
+  /** Core group members not invited on Teams (family without Teams, others), as the chair typed them. */
+  coreGroupOthers: FreeText.optional(),
+  dangerStatements: FreeText.optional(),
+  safetyGoals: FreeText.optional(),
   firstCoreGroupDate: IsoDate.optional(),
   firstReviewDate: IsoDate.optional(),
   outlinePlan: FreeText.optional(),

@@ -9,24 +9,14 @@
 import type { TableClient } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
-import { IsoDate } from '../rules/types.js';
+import { ConferenceKind, IsoDate } from '../rules/types.js';
+import { DueKind } from '../rules/due-kinds.js';
 import { EntitySet, type QueryOptions } from './entity-set.js';
 import { joinKey, keyPart, prefixEnd } from './keys.js';
 import { CaseRef, ConferenceId, UserId, json } from './schema.js';
 
-export const DueKind = z.enum([
-  'conference',
-  'review',
-  'report',
-  'core-group',
-  'decision-circulated',
-  'minutes',
-  'minute-amendments',
-  'split-referral',
-  'split-panel',
-  'cin-review',
-]);
-export type DueKind = z.infer<typeof DueKind>;
+/** The one vocabulary of due kinds, as the rules define it (src/rules/due-kinds.ts). */
+export { DueKind } from '../rules/due-kinds.js';
 
 const Title = z.string().trim().min(1).max(200);
 
@@ -37,6 +27,8 @@ export type DueRef = z.infer<typeof DueRef>;
 export const DueItem = DueRef.extend({
   /** What to show, e.g. "Review conference AB (CP/2026/0042)". Never the child's full name. */
   title: Title,
+  /** For a `conference` item: which kind of conference, so lists name it rightly. */
+  conferenceKind: ConferenceKind.optional(),
   /** Who is told: chair, lead professional, core group… */
   userIds: z.array(UserId).max(200),
   done: z.boolean(),
@@ -44,7 +36,7 @@ export const DueItem = DueRef.extend({
 export type DueItem = z.infer<typeof DueItem>;
 
 /** What one person sees in "my upcoming …". */
-export const UserDueItem = DueRef.extend({ userId: UserId, title: Title, done: z.boolean() });
+export const UserDueItem = DueRef.extend({ userId: UserId, title: Title, conferenceKind: ConferenceKind.optional(), done: z.boolean() });
 export type UserDueItem = z.infer<typeof UserDueItem>;
 
 const CaseDueRow = DueItem.extend({ userIds: json(z.array(UserId).max(200)) });
@@ -112,7 +104,7 @@ export class DueItems {
     return { outcome: 'removed' };
   }
 
-  /** One person's items in date order — "my upcoming reviews" is `{ from: today, kinds: ['review'] }`. */
+  /** One person's items in date order — "my upcoming reviews" is `{ from: today }`. */
   async forUser(userId: string, query: DueQuery = {}): Promise<UserDueItem[]> {
     return values(this.byUser.query(keyPart(userId), { ...dateRange(query, ''), filter: filterOf(query), limit: query.limit }));
   }
@@ -131,9 +123,9 @@ export class DueItems {
     return values(this.byCase.query(keyPart(caseRef), { ...dateRange(query, 'due|'), filter: filterOf(query), limit: query.limit }));
   }
 
-  /** "Next review for CASE": the first open item of that kind due on or after `today`. */
-  async nextForCase(caseRef: string, kind: DueKind, today: IsoDate): Promise<DueItem | undefined> {
-    return (await this.forCase(caseRef, { from: today, kinds: [kind], limit: 1 }))[0];
+  /** "Next review for CASE": the first open item of these kinds due on or after `today`. */
+  async nextForCase(caseRef: string, kinds: DueKind | readonly DueKind[], today: IsoDate): Promise<DueItem | undefined> {
+    return (await this.forCase(caseRef, { from: today, kinds: typeof kinds === 'string' ? [kinds] : kinds, limit: 1 }))[0];
   }
 
   /** Everything due on one day: what the reminder run works through. */

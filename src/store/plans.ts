@@ -33,6 +33,9 @@ export const Plan = z
     startedBy: ConferenceId.optional(),
     lastReviewedBy: ConferenceId.optional(),
     ended: json(PlanEnd).optional(),
+    /** A permanent move was notified: the plan stays open until the receiving area's conference. */
+    moveNotifiedOn: IsoDate.optional(),
+    lastCoreGroupOn: IsoDate.optional(),
   })
   .refine((p) => p.plan === 'cp' || p.category === undefined, { message: 'only a CP plan has a category of harm', path: ['category'] });
 export type Plan = z.infer<typeof Plan>;
@@ -60,10 +63,9 @@ export class Plans {
     return (await this.rows.query(keyPart(caseRef), { prefix: PREFIX })).map((s) => s.value);
   }
 
-  /** The plan in force: the latest one not ended. */
+  /** The plan in force: the latest one not ended (a CIN plan may start the day a CP plan ends). */
   async current(caseRef: string): Promise<Plan | undefined> {
-    const latest = (await this.history(caseRef)).at(-1);
-    return latest && !latest.ended ? latest : undefined;
+    return (await this.history(caseRef)).filter((p) => !p.ended).at(-1);
   }
 
   /** ETag-guarded change of the plan in force. */

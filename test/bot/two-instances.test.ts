@@ -230,7 +230,7 @@ describe('Two bot instances over one store: 20 conferences × 10 agencies at onc
       const users = c.invitees.map((i) => i.member.aadObjectId);
       await store.dueItems.schedule({ ...base, kind: 'report', due: day(0), userIds: users.slice(0, 4) });
       await store.dueItems.schedule({ ...base, kind: 'minutes', due: day(1), userIds: users.slice(4, 7) });
-      await store.dueItems.schedule({ ...base, kind: 'review', due: day(2), userIds: users.slice(7) });
+      await store.dueItems.schedule({ ...base, kind: 'later-review', due: day(2), userIds: users.slice(7) });
     }
     const isReminder = (a: Record<string, any>) => JSON.stringify(a.attachments ?? []).includes('TWO/2026/');
     const before = connector.outgoing.length;

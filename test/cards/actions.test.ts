@@ -98,7 +98,7 @@ describe('card actions', () => {
       ['an answer that is not an RSVP', { verb: 'rsvp', conferenceId: 'c1', answer: 'maybe' }, /Your answer: choose one of: attending, apologies, written-report, deputy/],
       ['a deputy without a name', { verb: 'rsvp', conferenceId: 'c1', answer: 'deputy', deputyName: ' ' }, /Deputy's name: is required for a briefed deputy/],
       ['no plan without its recommendation', { verb: 'vote', conferenceId: 'c1', roundId: 'r1', choice: 'no-cp-plan' }, /Recommendation: choose Child in Need plan or no further action/],
-      ['a recommendation on a plan', { verb: 'vote', conferenceId: 'c1', roundId: 'r1', choice: 'cp-plan', recommendation: 'no-further-action' }, /Recommendation: only a "no child protection plan"/],
+      ['a recommendation on a plan', { verb: 'vote', conferenceId: 'c1', roundId: 'r1', choice: 'cp-plan', recommendation: 'no-further-action' }, /Recommendation: only a "no plan" or "discontinue" answer/],
       ['proceeding without a reason', { verb: 'proceed', conferenceId: 'c1', proceedReason: '' }, /Reason for proceeding without quoracy: is required/],
       ['a short split rationale', { verb: 'splitDecision', conferenceId: 'c1', roundId: 'r1', decision: 'cp-plan', rationale: 'because' }, /Rationale: give a clear rationale/],
       ['the primary category among the others', { verb: 'decideCategory', conferenceId: 'c1', primary: 'neglect', others: 'neglect,physical' }, /Other categories: the primary category is already chosen/],

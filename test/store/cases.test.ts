@@ -13,7 +13,7 @@ function aPlan(caseRef: string, overrides: Partial<Plan> = {}): Plan {
 }
 
 function aDueItem(caseRef: string, overrides: Partial<DueItem> = {}): DueItem {
-  return { kind: 'review', due: '2027-03-01', caseRef, title: `Review conference AB (${caseRef})`, userIds: ['aad-chair', 'aad-sw'], done: false, ...overrides };
+  return { kind: 'later-review', due: '2027-03-01', caseRef, title: `Review conference AB (${caseRef})`, userIds: ['aad-chair', 'aad-sw'], done: false, ...overrides };
 }
 
 describe('store: plans, due items, conferences by case', () => {
@@ -61,13 +61,13 @@ describe('store: plans, due items, conferences by case', () => {
     it('answers "next review for CASE", "my upcoming reviews" and "overdue for me" by partition', async () => {
       const caseRef = newCaseRef();
       await store.dueItems.schedule(aDueItem(caseRef, { kind: 'core-group', due: '2026-12-14', title: 'First core group' }));
-      await store.dueItems.schedule(aDueItem(caseRef, { kind: 'review', due: '2027-03-01' }));
+      await store.dueItems.schedule(aDueItem(caseRef, { kind: 'later-review', due: '2027-03-01' }));
       await store.dueItems.schedule(aDueItem(caseRef, { kind: 'minutes', due: '2026-11-20', title: 'Minutes', userIds: ['aad-chair'], conferenceId: 'conf-1' }));
-      expect((await store.dueItems.nextForCase(caseRef, 'review', '2026-12-02'))?.due).to.equal('2027-03-01');
-      expect(await store.dueItems.nextForCase(caseRef, 'review', '2027-03-02')).to.equal(undefined);
+      expect((await store.dueItems.nextForCase(caseRef, 'later-review', '2026-12-02'))?.due).to.equal('2027-03-01');
+      expect(await store.dueItems.nextForCase(caseRef, 'later-review', '2027-03-02')).to.equal(undefined);
       const chairUpcoming = await store.dueItems.upcomingForUser('aad-chair', '2026-12-02');
-      expect(chairUpcoming.map((i) => i.kind)).to.include.ordered.members(['core-group', 'review']);
-      expect((await store.dueItems.upcomingForUser('aad-sw', '2026-12-02', { kinds: ['review'] })).map((i) => [i.caseRef, i.due])).to.deep.include([caseRef, '2027-03-01']);
+      expect(chairUpcoming.map((i) => i.kind)).to.include.ordered.members(['core-group', 'later-review']);
+      expect((await store.dueItems.upcomingForUser('aad-sw', '2026-12-02', { kinds: ['later-review'] })).map((i) => [i.caseRef, i.due])).to.deep.include([caseRef, '2027-03-01']);
       expect((await store.dueItems.overdueForUser('aad-chair', '2026-12-02')).filter((i) => i.caseRef === caseRef).map((i) => i.kind)).to.deep.equal(['minutes']);
       expect((await store.dueItems.forUser('aad-chair', { from: '2026-12-14', to: '2026-12-14' })).map((i) => i.kind)).to.include('core-group');
       expect((await store.dueItems.forDay('2026-12-14')).map((i) => i.caseRef)).to.include(caseRef);

@@ -1,0 +1,65 @@
+// Duties the chair (or the core group's lead professional) marks done: minutes sent, the
+// amendments window closed, a core group held, the split referral made and the panel held
+// (Bolton procedures, Record keeping; The Core Group; Disagreement and dissent). Each is an event
+// of the lifecycle model, which completes the item and sets what follows.
+import type { DueKind } from '../../src/rules/due-kinds.js';
+import type { LifecycleEvent } from '../../src/rules/lifecycle.js';
+import { RuleError } from '../../src/rules/errors.js';
+import { audit } from '../audit.js';
+import { applyEvent, factsOf } from '../lifecycle.js';
+import type { Services } from '../services.js';
+import { localDate } from '../time.js';
+import { UserError, type Reply, type Turn } from '../turn.js';
+import { conferencesOfCase } from './queries.js';
+
+export type Duty = 'minutes-sent' | 'amendment-window-closed' | 'split-referred' | 'panel-held' | 'core-group-held';
+
+const ITEM: Record<Duty, DueKind[]> = {
+  'minutes-sent': ['minutes'],
+  'amendment-window-closed': ['minute-amendments'],
+  'split-referred': ['split-referral'],
+  'panel-held': ['split-panel'],
+  'core-group-held': ['first-core-group', 'core-group'],
+};
+
+const DONE: Record<Duty, string> = {
+  'minutes-sent': 'The minutes are recorded as sent; amendments are due back within 21 days.',
+  'amendment-window-closed': 'The amendments window is closed.',
+  'split-referred': 'The referral to the Head of Service is recorded; the panel is due within 28 days of it.',
+  'panel-held': 'The Appeals and Split Decisions Panel is recorded as held.',
+  'core-group-held': 'The core group is recorded and the next one scheduled.',
+};
+
+export async function recordDuty(s: Services, turn: Turn, caseRef: string, duty: Duty, on: string | undefined, next?: string): Promise<Reply> {
+  const today = localDate(turn.now);
+  const [items, conferences] = await Promise.all([s.store.dueItems.forCase(caseRef, { kinds: ITEM[duty] }), conferencesOfCase(s, caseRef)]);
+  const item = items[0];
+  const chairs = conferences.some((c) => c.chair.userId === turn.actor.aadObjectId);
+  // The chair records the conference's duties; the core group's own members record its meetings.
+  const allowed = turn.isAdmin || chairs || (duty === 'core-group-held' && item?.userIds.includes(turn.actor.aadObjectId));
+  if (!allowed) {
+    await audit(s, turn, `${duty}-refused`, { caseRef });
+    throw new UserError(`No case ${caseRef} was found among your cases.`, 'Not found');
+  }
+  if (!item) throw new UserError(`Nothing of that kind is due for case ${caseRef}.`, 'Nothing due');
+  const conference = item.conferenceId ? conferences.find((c) => c.id === item.conferenceId) : undefined;
+  const date = on ?? today;
+  let event: LifecycleEvent;
+  if (duty === 'core-group-held') {
+    if (!next) throw new UserError(`Give the next core group date too: "core group held ${caseRef} ${date} next YYYY-MM-DD" (4 to 6 weeks later).`, 'Next date needed');
+    event = { type: duty, on: date, today, next };
+  } else if (!conference) {
+    throw new UserError(`The conference for that item of case ${caseRef} could not be found.`, 'Not found');
+  } else if (duty === 'amendment-window-closed') {
+    event = { type: duty, conference: factsOf(conference) };
+  } else {
+    event = { type: duty, conference: factsOf(conference), on: date, today };
+  }
+  try {
+    await applyEvent(s, turn, caseRef, event, conference);
+  } catch (e) {
+    if (e instanceof RuleError) throw new UserError(e.message, 'Not recorded');
+    throw e;
+  }
+  return { text: `Case ${caseRef}: ${DONE[duty]}` };
+}

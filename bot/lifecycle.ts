@@ -1,0 +1,212 @@
+// Applies the lifecycle model's answer (src/rules/lifecycle.ts) to the store and the people it
+// concerns: handlers say what happened; the model says what falls due, completes, is cancelled and
+// is sent; this module writes it. No handler decides due items itself.
+import { DUE_KIND_RULES, type Audience } from '../src/rules/due-kinds.js';
+import { transition, type CaseState, type ConferenceFacts, type LifecycleEvent, type Transition } from '../src/rules/lifecycle.js';
+import type { Conference } from '../src/store/conferences.js';
+import type { DueItem } from '../src/store/due-items.js';
+import type { Plan } from '../src/store/plans.js';
+import { planEndedCard } from '../cards/plan-ended.js';
+import { audit } from './audit.js';
+import { circulate } from './actions/circulation.js';
+import type { Services } from './services.js';
+import { localDate, localDateTime } from './time.js';
+import { policyFor } from './policy.js';
+import type { Turn } from './turn.js';
+
+/** The day a conference was held: dates after it count from this day, whoever clicks later. */
+export const heldOn = (c: Conference): string => c.heldOn ?? localDate(new Date(c.scheduledAt));
+
+export function factsOf(c: Conference): ConferenceFacts {
+  return { id: c.id, kind: c.kind, policy: policyFor(c), start: localDateTime(new Date(c.scheduledAt)), lookedAfter: c.lookedAfter };
+}
+
+/** What the model needs to know of a case: its plan and its open items. */
+export async function caseState(s: Services, caseRef: string): Promise<{ state: CaseState; plan: Plan | undefined }> {
+  const [plan, open] = await Promise.all([s.store.plans.current(caseRef), s.store.dueItems.forCase(caseRef)]);
+  return {
+    plan,
+    state: {
+      plan: plan && {
+        kind: plan.plan,
+        since: plan.onPlanSince,
+        ...(plan.startedBy ? { startedBy: plan.startedBy } : {}),
+        ...(plan.moveNotifiedOn ? { moveNotifiedOn: plan.moveNotifiedOn } : {}),
+        ...(plan.lastCoreGroupOn ? { lastCoreGroupOn: plan.lastCoreGroupOn } : {}),
+      },
+      open: open.map((i) => ({ kind: i.kind, due: i.due, ...(i.conferenceId ? { conferenceId: i.conferenceId } : {}), for: DUE_KIND_RULES[i.kind].for })),
+    },
+  };
+}
+
+/** Is the child on a child protection plan now? (The question a conference asks follows it.) */
+export async function onPlan(s: Services, caseRef: string): Promise<boolean> {
+  return (await s.store.plans.current(caseRef))?.plan === 'cp';
+}
+
+/**
+ * Asks the model what follows `event` and applies it. A RuleError (the rules refuse the event) is
+ * thrown before anything is written. `conference` is the conference the event is about, if any.
+ */
+export async function applyEvent(s: Services, turn: Turn, caseRef: string, event: LifecycleEvent, conference?: Conference): Promise<Transition> {
+  const { state, plan } = await caseState(s, caseRef);
+  const t = transition(state, event);
+  const people = new People(s, caseRef, conference, plan);
+  const ref = (r: { kind: DueItem['kind']; due: string; conferenceId?: string }) => ({ kind: r.kind, due: r.due, caseRef, conferenceId: r.conferenceId });
+  for (const r of t.cancelled) await s.store.dueItems.cancel(ref(r));
+  for (const r of t.completed) await s.store.dueItems.complete(ref(r));
+  const initials = (await people.conference())?.childInitials ?? '?';
+  for (const d of t.due) {
+    await s.store.dueItems.schedule({ ...ref(d), conferenceKind: d.conferenceKind, title: initials, userIds: await people.of(d.for), done: false });
+  }
+  await applyPlan(s, caseRef, t, plan);
+  if (t.due.length || t.completed.length || t.cancelled.length || t.plan) {
+    await audit(s, turn, `lifecycle-${event.type}`, {
+      conferenceId: conference?.id,
+      caseRef,
+      due: t.due.map((d) => `${d.kind} ${d.due}`),
+      completed: t.completed.map((d) => `${d.kind} ${d.due}`),
+      cancelled: t.cancelled.map((d) => `${d.kind} ${d.due}`),
+      plan: t.plan,
+    });
+  }
+  for (const notice of t.send) await send(s, turn, caseRef, notice, event, people);
+  return t;
+}
+
+async function applyPlan(s: Services, caseRef: string, t: Transition, plan: Plan | undefined): Promise<void> {
+  const change = t.plan;
+  if (!change) return;
+  if (change.end) await s.store.plans.end(caseRef, { on: change.end.on, reason: change.end.reason, conferenceId: change.start?.startedBy });
+  if (change.start) {
+    // A new plan replaces any other in force (a CIN plan when a CP plan starts).
+    if (!change.end && plan) await s.store.plans.end(caseRef, { on: change.start.on, reason: 'review-discontinued', conferenceId: change.start.startedBy });
+    await s.store.plans.record({ caseRef, plan: change.start.kind, onPlanSince: change.start.on, startedBy: change.start.startedBy, lastReviewedBy: change.start.startedBy });
+  }
+  const { moveNotifiedOn, lastCoreGroupOn, nextReviewDate } = change;
+  if (moveNotifiedOn || lastCoreGroupOn || nextReviewDate) {
+    await s.store.plans.updateCurrent(caseRef, (p) => ({ ...p, ...(moveNotifiedOn ? { moveNotifiedOn } : {}), ...(lastCoreGroupOn ? { lastCoreGroupOn } : {}), ...(nextReviewDate ? { nextReviewDate } : {}) }));
+  }
+}
+
+async function send(s: Services, turn: Turn, caseRef: string, notice: Transition['send'][number], event: LifecycleEvent, people: People): Promise<void> {
+  if (notice.what === 'decision') {
+    const conference = await people.conference();
+    if (!conference) return;
+    await circulate(s, turn, conference);
+    // Sent: the circulation is done (Bolton procedures, Record keeping: within 1 working day).
+    await applyEvent(s, turn, caseRef, { type: 'decision-circulated', conference: factsOf(conference) }, conference);
+    return;
+  }
+  if (notice.what === 'plan-ended' || notice.what === 'move-notified') {
+    const initial = await people.initialConference();
+    if (!initial || !('on' in event)) return;
+    const reason = event.type === 'plan-ended' ? event.reason : 'moved-permanently';
+    const card = planEndedCard({
+      child: { caseRef, initials: initial.childInitials, fullName: initial.childFullName },
+      reason,
+      endedOn: event.on,
+      recordedBy: turn.actor.name,
+      note:
+        notice.what === 'move-notified'
+          ? `The move was notified on ${event.on}. The plan stays open until the receiving area's conference, due within 15 working days.`
+          : event.type === 'receiving-conference-held'
+            ? "The receiving area's conference has been held: the plan here has ended."
+            : undefined,
+    });
+    let told = 0;
+    for (const teamsId of await people.teamsIds(notice.to)) {
+      await s.messenger.toUser({ teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl }, card).then(
+        () => (told += 1),
+        (e: Error) => s.log(`${notice.what} notice failed: ${e.message}`),
+      );
+    }
+    await audit(s, turn, `${notice.what}-sent`, { caseRef, told });
+  }
+  // Minutes are a document the chair sends; the model's notice is recorded with the event's audit.
+}
+
+/** Turns the model's audiences into people, reading each record once. */
+class People {
+  private cache = new Map<string, Promise<unknown>>();
+  constructor(
+    private readonly s: Services,
+    private readonly caseRef: string,
+    private readonly given: Conference | undefined,
+    private readonly plan: Plan | undefined,
+  ) {}
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.cache.has(key)) this.cache.set(key, load());
+    return this.cache.get(key) as Promise<T>;
+  }
+
+  /** The event's conference, or the one that last reviewed the plan, or the latest of the case. */
+  conference(): Promise<Conference | undefined> {
+    return this.once('conference', async () => {
+      if (this.given) return this.given;
+      const id = this.plan?.lastReviewedBy ?? this.plan?.startedBy;
+      const byPlan = id ? await this.s.store.conferences.get(id) : undefined;
+      return byPlan ?? (await this.s.store.conferences.listForCase(this.caseRef)).at(-1);
+    });
+  }
+
+  initialConference(): Promise<Conference | undefined> {
+    return this.once('initial', async () => {
+      const id = this.plan?.startedBy;
+      return (id ? await this.s.store.conferences.get(id) : undefined) ?? (await this.conference());
+    });
+  }
+
+  private invitees(c: Conference | undefined) {
+    return c ? this.once(`invitees|${c.id}`, () => this.s.store.invitees.list(c.id)) : Promise.resolve([]);
+  }
+
+  /** Lead professional (and deputy) and core group named on the plan's latest record. */
+  private planRecord() {
+    return this.once('record', async () => {
+      const id = this.plan?.lastReviewedBy ?? this.plan?.startedBy ?? this.given?.id;
+      return id ? this.s.store.decisions.get(id) : undefined;
+    });
+  }
+
+  async of(audiences: readonly Audience[]): Promise<string[]> {
+    return [...new Set((await Promise.all(audiences.map((a) => this.one(a)))).flat())].slice(0, 200);
+  }
+
+  private async one(a: Audience): Promise<string[]> {
+    const c = await this.conference();
+    switch (a) {
+      case 'chair':
+        return c ? [c.chair.userId] : [];
+      case 'invitees':
+        return c ? [c.chair.userId, ...(await this.invitees(c)).map((i) => i.userId)] : [];
+      case 'professionals':
+        return (await this.invitees(c)).filter((i) => i.role === 'professional').map((i) => i.userId);
+      case 'lead-professional': {
+        const d = await this.planRecord();
+        return [d?.leadProfessional?.userId, d?.leadDeputy?.userId].filter((x): x is string => Boolean(x));
+      }
+      case 'core-group': {
+        const d = await this.planRecord();
+        return [d?.leadProfessional?.userId, d?.leadDeputy?.userId, ...(d?.coreGroup ?? []).map((m) => m.userId)].filter((x): x is string => Boolean(x));
+      }
+      case 'initial-invitees': {
+        const initial = await this.initialConference();
+        return initial ? [initial.chair.userId, ...(await this.invitees(initial)).map((i) => i.userId)] : [];
+      }
+    }
+  }
+
+  /** Teams ids of the people, for 1:1 notices. */
+  async teamsIds(audiences: readonly Audience[]): Promise<string[]> {
+    const ids = new Set(await this.of(audiences));
+    const conferences = [await this.conference(), await this.initialConference()].filter((c): c is Conference => Boolean(c));
+    const out = new Set<string>();
+    for (const c of conferences) {
+      if (ids.has(c.chair.userId) && c.chair.teamsId) out.add(c.chair.teamsId);
+      for (const i of await this.invitees(c)) if (ids.has(i.userId) && i.teamsId) out.add(i.teamsId);
+    }
+    return [...out];
+  }
+}
