@@ -1,0 +1,206 @@
+// A case's life over HTTP (the real CloudAdapter, the store on Azurite), under Bolton procedures:
+// ICPC → plan → first core group → later core group → first review (continue) → later review
+// (discontinue); a plan ended by a death and by a permanent move. After each step: what "my
+// reviews", "overdue", "next review CASE", "record CASE" and the reminder run's list show to the
+// chair, an invitee and the lead professional — nothing stale, every label right.
+import { expect } from 'chai';
+import { conferenceIdOf } from '../../bot/actions/scheduling.js';
+import { formatDate } from '../../cards/labels.js';
+import { addCalendarDays, addWorkingDays, dueDate } from '../../src/rules/index.js';
+import { CAST, GROUP, Harness, scheduleForm, type CastKey } from './support/harness.js';
+
+const AGENCY_REPS: CastKey[] = ['social', 'police', 'health', 'school', 'gp', 'probation', 'housing', 'paeds'];
+
+/** What a person sees (the card, or the text) after typing `text` in their 1:1 chat with the bot. */
+async function shows(h: Harness, key: CastKey, text: string): Promise<string> {
+  const chat = h.personal(key).id;
+  const sent = () => h.connector.outgoing.filter((o) => o.conversationId === chat);
+  const before = sent().length;
+  const res = await h.teams.say(CAST[key], h.personal(key), text);
+  expect(res.status).to.equal(200);
+  const after = sent();
+  expect(after.length, `${key}: "${text}" was answered`).to.be.greaterThan(before);
+  return JSON.stringify(after.slice(before).map((o) => o.activity));
+}
+
+/** The case's open items, by kind. */
+async function openKinds(h: Harness, caseRef: string): Promise<string[]> {
+  return (await h.store.dueItems.forCase(caseRef)).map((i) => i.kind).sort();
+}
+
+/** The reminder run's work list for a day: each item's kind and who it goes to. */
+async function reminders(h: Harness, day: string, caseRef: string): Promise<{ kind: string; userIds: string[] }[]> {
+  return (await h.store.dueItems.forDay(day)).filter((i) => i.caseRef === caseRef).map((i) => ({ kind: i.kind, userIds: i.userIds }));
+}
+
+async function schedule(h: Harness, caseRef: string, kind: string, date: string, triggerDate: string, now: string): Promise<string> {
+  h.now = new Date(now);
+  await h.click('cpu', h.personal('cpu'), 'schedule', { ...scheduleForm('bolton', caseRef, date), kind, triggerDate });
+  return conferenceIdOf(caseRef, date, kind);
+}
+
+/** Held on `date` at 10:00 (UK): start, everyone checks in, the vote, the close. */
+async function hold(h: Harness, caseRef: string, conferenceId: string, date: string, choice: string) {
+  h.now = new Date(`${date}T10:00:00Z`);
+  const started = await h.teams.say(CAST.chair, GROUP, `start ${caseRef}`);
+  expect(started.status).to.equal(200);
+  for (const key of AGENCY_REPS) await h.click(key, GROUP, 'checkIn', { conferenceId });
+  await h.click('chair', GROUP, 'openRound', { conferenceId });
+  const round = (await h.store.votes.listRounds(conferenceId)).at(-1)!;
+  for (const key of AGENCY_REPS) await h.click(key, GROUP, 'vote', { conferenceId, roundId: String(round.round), choice });
+  await h.click('chair', GROUP, 'closeRound', { conferenceId, roundId: String(round.round) });
+  return round;
+}
+
+async function recordPlan(h: Harness, conferenceId: string, coreGroupDate: string, reviewDate: string) {
+  await h.click('chair', GROUP, 'decideCategory', { conferenceId, primary: 'neglect', others: '' });
+  await h.click('chair', GROUP, 'planRecord', {
+    conferenceId,
+    leadProfessional: CAST.social.aadObjectId,
+    leadDeputy: CAST.health.aadObjectId,
+    coreGroup: [CAST.social, CAST.health, CAST.school, CAST.mother].map((m) => m.aadObjectId).join(','),
+    coreGroupOthers: 'Grandmother (no Teams), by phone',
+    firstCoreGroupDate: coreGroupDate,
+    firstReviewDate: reviewDate,
+    outlinePlan: 'Daily routines supported by the health visitor; school attendance monitored.',
+    contingencyPlan: 'If attendance falls below 90% or home conditions worsen, a strategy discussion is held.',
+    scaleAgencies: [],
+  });
+}
+
+describe('A case through its whole life (Bolton procedures, over HTTP)', function () {
+  this.timeout(120_000);
+  const h = new Harness();
+  before(() => h.start());
+  after(() => h.stop());
+
+  it('ICPC → plan → core groups → first review (continue) → later review (discontinue): lists show what is due, rightly labelled, nothing stale', async () => {
+    const caseRef = 'LC-2026-0001';
+    const icpc = await schedule(h, caseRef, 'initial', '2026-12-07', '2026-11-20', '2026-11-23T09:00:00Z');
+    // Before: the conference (labelled by its kind) and the report deadline.
+    let chair = await shows(h, 'chair', 'my reviews');
+    expect(chair).to.contain('Initial child protection conference').and.not.contain('First review conference');
+    expect(await shows(h, 'police', 'my reviews')).to.contain('Report for the conference');
+    expect((await reminders(h, '2026-12-04', caseRef)).map((r) => r.kind)).to.deep.equal(['report']);
+
+    await hold(h, caseRef, icpc, '2026-12-07', 'cp-plan');
+    // Decided three days later in the chair's day? No: the dates count from the conference.
+    const firstReview = dueDate('first-review', '2026-12-07');
+    const firstCoreGroup = addWorkingDays('2026-12-07', 10);
+    h.now = new Date('2026-12-09T15:00:00Z');
+    await recordPlan(h, icpc, firstCoreGroup, firstReview);
+
+    chair = await shows(h, 'chair', 'my reviews');
+    expect(chair, 'held: the conference and report are gone').to.not.contain('Initial child protection conference').and.not.contain('Report for the conference');
+    expect(chair).to.contain('First review conference').and.contain('Minutes completed and sent').and.not.contain('Circulate the decision');
+    const lead = await shows(h, 'social', 'my reviews');
+    expect(lead).to.contain('First core group meeting').and.contain('First review conference');
+    const police = await shows(h, 'police', 'my reviews');
+    expect(police).to.contain('First review conference').and.not.contain('core group');
+    expect(await shows(h, 'chair', 'overdue')).to.contain('Nothing is overdue');
+    expect(await shows(h, 'police', `next review ${caseRef}`)).to.contain(formatDate(firstReview)).and.contain('First review conference');
+    const record = await shows(h, 'chair', `record ${caseRef}`);
+    expect(record).to.contain('Neglect');
+    // The deputy and the member without Teams are kept on the record.
+    const decision = await h.store.decisions.get(icpc);
+    expect(decision?.leadDeputy?.name).to.equal(CAST.health.name);
+    expect(decision?.coreGroupOthers).to.contain('Grandmother');
+    expect((await reminders(h, firstCoreGroup, caseRef)).find((r) => r.kind === 'first-core-group')?.userIds).to.include(CAST.social.aadObjectId).and.include(CAST.health.aadObjectId);
+
+    // The first core group: recorded by the lead professional, the next scheduled 4–6 weeks on.
+    h.now = new Date(`${firstCoreGroup}T16:00:00Z`);
+    const outside = await shows(h, 'social', `core group held ${caseRef} ${firstCoreGroup} next ${addCalendarDays(firstCoreGroup, 50)}`);
+    expect(outside).to.match(/4 to 6 weeks/);
+    const secondCoreGroup = addCalendarDays(firstCoreGroup, 35);
+    await shows(h, 'social', `core group held ${caseRef} ${firstCoreGroup} next ${secondCoreGroup}`);
+    let leadList = await shows(h, 'social', 'my reviews');
+    expect(leadList).to.contain('Core group meeting').and.not.contain('First core group meeting');
+    // Minutes marked sent by the chair; the amendments window opens.
+    await shows(h, 'chair', `minutes sent ${caseRef} ${firstCoreGroup}`);
+    chair = await shows(h, 'chair', 'my reviews');
+    expect(chair).to.not.contain('Minutes completed and sent');
+    expect(await shows(h, 'police', 'my reviews')).to.contain('Amendments to the minutes');
+
+    // A later core group.
+    h.now = new Date(`${secondCoreGroup}T16:00:00Z`);
+    const thirdCoreGroup = addCalendarDays(secondCoreGroup, 28);
+    await shows(h, 'social', `core group held ${caseRef} ${secondCoreGroup} next ${thirdCoreGroup}`);
+    await shows(h, 'chair', `amendments closed ${caseRef}`);
+    expect(await shows(h, 'police', 'my reviews')).to.not.contain('Amendments to the minutes');
+
+    // The first review, continue: its plan record asks for the *next* core group and a review within 6 months.
+    const reviewDay = addWorkingDays(thirdCoreGroup, 2) < firstReview ? addWorkingDays(thirdCoreGroup, 2) : firstReview;
+    const r1 = await schedule(h, caseRef, 'first-review', reviewDay, '2026-12-07', `${secondCoreGroup}T17:00:00Z`);
+    expect(await shows(h, 'police', 'my reviews')).to.contain('First review conference');
+    await hold(h, caseRef, r1, reviewDay, 'continue');
+    expect((await h.store.votes.listRounds(r1))[0]!.question).to.equal('review');
+    await h.click('chair', GROUP, 'decideCategory', { conferenceId: r1, primary: 'neglect', others: '' });
+    const planCard = JSON.stringify(h.lastCard(GROUP.id, 'planRecord').card);
+    expect(planCard).to.contain('Next core group meeting').and.contain('Next review conference');
+    const laterReview = dueDate('later-review', reviewDay);
+    await recordPlan(h, r1, addCalendarDays(reviewDay, 14), laterReview);
+    chair = await shows(h, 'chair', 'my reviews');
+    expect(chair).to.contain('Review conference').and.not.contain('First review conference');
+    expect(await shows(h, 'police', `next review ${caseRef}`)).to.contain(formatDate(laterReview));
+    leadList = await shows(h, 'social', 'my reviews');
+    expect(leadList).to.not.contain('First core group meeting');
+
+    // The later review discontinues: the plan ends on the day held; no review or core group remains.
+    const lastReviewDay = addWorkingDays(reviewDay, 40);
+    const r2 = await schedule(h, caseRef, 'later-review', lastReviewDay, reviewDay, `${addCalendarDays(reviewDay, 20)}T09:00:00Z`);
+    await hold(h, caseRef, r2, lastReviewDay, 'discontinue');
+    const ended = (await h.store.plans.history(caseRef)).at(-1)!;
+    expect(ended.ended).to.deep.include({ on: lastReviewDay, reason: 'review-discontinued' });
+    // No voter recommended a Child in Need plan: none is recorded or scheduled.
+    expect((await h.store.decisions.get(r2))?.recommendation).to.equal(undefined);
+    for (const key of ['chair', 'social', 'police'] as CastKey[]) {
+      const list = await shows(h, key, 'my reviews');
+      expect(list, key).to.not.contain('Review conference').and.not.contain('Core group meeting').and.not.contain('Child in Need');
+    }
+    expect(await shows(h, 'police', `next review ${caseRef}`)).to.contain('No review is due');
+    expect((await reminders(h, laterReview, caseRef)).map((r) => r.kind)).to.deep.equal([]);
+  });
+
+  it('end plan for a death: confirmation first, the date given, every future item cancelled, everyone invited to the ICPC told', async () => {
+    const caseRef = 'LC-2026-0002';
+    const icpc = await schedule(h, caseRef, 'initial', '2026-12-07', '2026-11-20', '2026-11-23T09:00:00Z');
+    await hold(h, caseRef, icpc, '2026-12-07', 'cp-plan');
+    await recordPlan(h, icpc, addWorkingDays('2026-12-07', 10), dueDate('first-review', '2026-12-07'));
+    h.now = new Date('2026-12-15T12:00:00Z');
+    expect(await shows(h, 'chair', `end plan ${caseRef} bored`)).to.contain('Accepted: died; turned 18; married; left the UK; moved');
+    const confirm = await shows(h, 'chair', `end plan ${caseRef} died`);
+    expect(confirm).to.contain('End the plan and notify');
+    expect((await h.store.plans.current(caseRef))?.plan, 'nothing ends before confirmation').to.equal('cp');
+    expect(await h.refused('chair', h.personal('chair'), 'endPlan', { caseRef, reason: 'died', endedOn: '2026-12-16' })).to.match(/future/);
+    expect(await h.refused('police', h.personal('police'), 'endPlan', { caseRef, reason: 'died', endedOn: '2026-12-14' })).to.match(/not found|No case/i);
+    await h.click('chair', h.personal('chair'), 'endPlan', { caseRef, reason: 'died', endedOn: '2026-12-14' });
+    expect((await h.store.plans.history(caseRef)).at(-1)!.ended).to.deep.include({ on: '2026-12-14', reason: 'died' });
+    expect(JSON.stringify(h.cards(h.personal('mother').id).at(-1)!.card)).to.contain('died');
+    // Only the held conference's record duty (its minutes, the chair's) remains.
+    expect(await openKinds(h, caseRef)).to.deep.equal(['minutes']);
+    for (const key of ['social', 'police'] as CastKey[]) expect(await shows(h, key, 'my reviews'), key).to.not.contain('LC-2026-0002');
+    expect(await shows(h, 'police', `next review ${caseRef}`)).to.contain('No review is due');
+  });
+
+  it("end plan for a permanent move: pending until the receiving area's conference, then ended with the same notices", async () => {
+    const caseRef = 'LC-2026-0003';
+    const icpc = await schedule(h, caseRef, 'initial', '2026-12-07', '2026-11-20', '2026-11-23T09:00:00Z');
+    await hold(h, caseRef, icpc, '2026-12-07', 'cp-plan');
+    await recordPlan(h, icpc, addWorkingDays('2026-12-07', 10), dueDate('first-review', '2026-12-07'));
+    h.now = new Date('2026-12-15T12:00:00Z');
+    expect(await shows(h, 'chair', `end plan ${caseRef} moved to Leeds`)).to.contain('moved-permanently');
+    await h.click('chair', h.personal('chair'), 'endPlan', { caseRef, reason: 'moved-permanently', endedOn: '2026-12-15' });
+    expect((await h.store.plans.current(caseRef))?.moveNotifiedOn).to.equal('2026-12-15');
+    const receivingBy = addWorkingDays('2026-12-15', 15);
+    expect(await shows(h, 'chair', 'my reviews')).to.contain("Receiving area's conference");
+    expect(await shows(h, 'social', 'my reviews')).to.contain("Receiving area's conference").and.contain('LC-2026-0003');
+    expect(JSON.stringify(h.cards(h.personal('police').id).at(-1)!.card)).to.contain('stays open');
+    expect((await reminders(h, receivingBy, caseRef)).map((r) => r.kind)).to.deep.equal(['receiving-conference']);
+    expect(await shows(h, 'chair', `receiving conference ${caseRef} 2026-12-14`)).to.match(/before the move was notified/);
+    h.now = new Date('2027-01-05T12:00:00Z');
+    await h.teams.say(CAST.chair, h.personal('chair'), `receiving conference ${caseRef} 2027-01-04`);
+    expect((await h.store.plans.history(caseRef)).at(-1)!.ended).to.deep.include({ on: '2027-01-04', reason: 'moved-permanently' });
+    expect(await openKinds(h, caseRef)).to.deep.equal(['minutes']);
+    for (const key of ['social', 'police'] as CastKey[]) expect(await shows(h, key, 'my reviews'), key).to.not.contain('LC-2026-0003');
+  });
+});
