@@ -92,16 +92,22 @@ export function rsvpSummaryFor(c: Conference, invitees: Invitee[]) {
 /** How a stored decision reads on a card. */
 export function outcomeOf(d: Decision): Outcome {
   if (d.outcome === 'deferred') return { kind: 'deferred', reason: d.deferralReason ?? 'critical information is missing', reconveneBy: d.reconveneBy ?? d.decidedAt.slice(0, 10) };
-  if (d.outcome === 'stood-down') throw new Error('a stood-down conference has no outcome to show');
+  if (d.outcome === 'stood-down') return { kind: 'stood-down', reason: d.standDownReason ?? 'Not quorate' };
   const basis = d.chairRationale ? 'chair' : d.split ? 'split-plan' : d.dissents.length ? 'majority' : 'consensus';
-  return { kind: 'decided', choice: d.outcome, recommendation: d.recommendation, basis, rationale: d.chairRationale };
+  return { kind: 'decided', choice: d.outcome, recommendation: d.recommendation, basis, rationale: d.chairRationale, exceptionalCircumstances: d.exceptionalCircumstances };
 }
 
 function planOf(d: Decision): PlanSummary | undefined {
   if (!d.leadProfessional || !d.firstCoreGroupDate || !d.firstReviewDate || !d.outlinePlan || !d.contingencyPlan) return undefined;
   return {
     leadProfessional: { name: d.leadProfessional.name, agency: d.leadProfessional.agency },
+    leadDeputy: d.leadDeputy && { name: d.leadDeputy.name, agency: d.leadDeputy.agency },
     coreGroup: d.coreGroup.map((m) => ({ name: m.name, agency: m.agency, role: m.role })),
+    coreGroupOthers: d.coreGroupOthers,
+    // A plan continued: the record sets the next core group and review, not the first.
+    later: d.outcome === 'continue',
+    dangerStatements: d.dangerStatements,
+    safetyGoals: d.safetyGoals,
     firstCoreGroup: d.firstCoreGroupDate,
     firstReview: d.firstReviewDate,
     outlinePlan: d.outlinePlan,
@@ -138,7 +144,8 @@ export function conferenceRecordView(c: Conference, d: Decision | undefined, inv
     chair: c.chair.name,
     attendance: invitees.map((i) => ({ name: i.name, agency: i.agency, role: i.role, attended: i.checkIn?.present === true, rsvp: i.rsvp?.response })),
     quoracy: { quorate: q.quorate, breachReason: c.quoracyBreachReason, stoodDown: d?.outcome === 'stood-down' },
-    question: isReviewKind(c.kind) ? 'review' : 'initial',
+    // The question asked follows the plan status; the decision shows which it was.
+    question: d?.outcome === 'continue' || d?.outcome === 'discontinue' ? 'review' : d?.outcome === 'cp-plan' || d?.outcome === 'no-cp-plan' ? 'initial' : isReviewKind(c.kind) ? 'review' : 'initial',
     outcome: d && d.outcome !== 'stood-down' ? outcomeOf(d) : undefined,
     counts: countChoices(votes),
     dissents: (d?.dissents ?? []).map((x) => ({ name: x.name, agency: x.agency, choice: x.choice, reason: x.reason })),

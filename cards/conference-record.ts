@@ -75,7 +75,7 @@ export const conferenceRecordCard = defineCard(ConferenceRecordView, template, (
     ...(v.outcome ? outcomeTexts(v.outcome) : {}),
     splitText: splitText(v.split),
     warnings: v.warnings,
-    tally: !v.outcome || v.outcome.kind === 'deferred' ? [] : tallyRows(v.question, v.counts),
+    tally: !v.outcome || v.outcome.kind === 'deferred' || v.outcome.kind === 'stood-down' ? [] : tallyRows(v.question, v.counts),
     dissents: dissentRows(v.dissents),
     excluded: v.excluded,
     excludedText: excludedRows(v.excluded).map((e) => `${e.name} (${e.who}): ${e.why}`).join('; '),

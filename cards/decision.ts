@@ -31,10 +31,14 @@ export const Outcome = z.discriminatedUnion('kind', [
     /** How it was reached: all agreed, majority, a split under the plan-and-referral rule, or the chair's decision. */
     basis: z.enum(['consensus', 'majority', 'split-plan', 'chair']),
     rationale: z.string().trim().min(1).max(4000).optional(),
+    /** Recorded by the chair where the policy requires it (Bolton: looked-after child; first review discontinuing). */
+    exceptionalCircumstances: z.string().trim().min(1).max(4000).optional(),
   }),
   /** A split under the chair-decides rule, before the chair has decided. */
   z.object({ kind: z.literal('awaiting-chair') }),
   z.object({ kind: z.literal('deferred'), reason: z.string().trim().min(1).max(2000), reconveneBy: IsoDate }),
+  /** Not quorate: stood down, to be reconvened as soon as possible (circulated like any outcome). */
+  z.object({ kind: z.literal('stood-down'), reason: z.string().trim().min(1).max(2000) }),
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 
@@ -69,7 +73,12 @@ const BASIS_TEXT = {
 export function outcomeTexts(o: Outcome): { outcomeText: string; basisText: string; outcomeStyle: string; rationale?: string } {
   switch (o.kind) {
     case 'decided':
-      return { outcomeText: outcomeLabel(o.choice, o.recommendation), basisText: BASIS_TEXT[o.basis], outcomeStyle: 'good', rationale: o.rationale };
+      return {
+        outcomeText: outcomeLabel(o.choice, o.recommendation),
+        basisText: o.exceptionalCircumstances ? `${BASIS_TEXT[o.basis]} Exceptional circumstances: ${o.exceptionalCircumstances}` : BASIS_TEXT[o.basis],
+        outcomeStyle: 'good',
+        rationale: o.rationale,
+      };
     case 'deferred':
       return {
         outcomeText: 'Decision deferred',
@@ -82,6 +91,8 @@ export function outcomeTexts(o: Outcome): { outcomeText: string; basisText: stri
         basisText: 'Under the local procedures the chair decides and records a clear rationale.',
         outcomeStyle: 'attention',
       };
+    case 'stood-down':
+      return { outcomeText: 'Stood down', basisText: `${o.reason}. The conference will be reconvened as soon as possible.`, outcomeStyle: 'warning' };
   }
 }
 
@@ -114,6 +125,11 @@ export const PlanSummary = z.object({
   leadProfessional: z.object({ name: PersonName, agency: Agency }),
   coreGroup: z.array(z.object({ name: PersonName, agency: Agency.optional(), role: Role })),
   coreGroupOthers: z.string().trim().min(1).max(1000).optional(),
+  leadDeputy: z.object({ name: PersonName, agency: Agency }).optional(),
+  /** Set after a review: the dates are the next core group and review, not the first. */
+  later: z.boolean().default(false),
+  dangerStatements: z.string().trim().min(1).max(4000).optional(),
+  safetyGoals: z.string().trim().min(1).max(4000).optional(),
   firstCoreGroup: IsoDate,
   firstReview: IsoDate,
   outlinePlan: z.string().trim().min(1).max(4000),
@@ -130,8 +146,11 @@ export function planTexts(p: PlanSummary) {
         title: 'Core group',
         value: [...p.coreGroup.map((m) => (m.agency && m.role === 'professional' ? `${m.name} (${agencyLabel(m.agency)})` : `${m.name} (${ROLE_LABEL[m.role].toLowerCase()})`)), ...(p.coreGroupOthers ? [p.coreGroupOthers] : [])].join('; '),
       },
-      { title: 'First core group', value: formatDate(p.firstCoreGroup) },
-      { title: 'First review', value: formatDate(p.firstReview) },
+      ...(p.leadDeputy ? [{ title: "Lead professional's deputy", value: `${p.leadDeputy.name} (${agencyLabel(p.leadDeputy.agency)})` }] : []),
+      { title: p.later ? 'Next core group' : 'First core group', value: formatDate(p.firstCoreGroup) },
+      { title: p.later ? 'Next review' : 'First review', value: formatDate(p.firstReview) },
+      ...(p.dangerStatements ? [{ title: 'Danger statements', value: p.dangerStatements }] : []),
+      ...(p.safetyGoals ? [{ title: 'Safety goals', value: p.safetyGoals }] : []),
       ...(p.safetyScales.length > 0 ? [{ title: 'Safety scales', value: p.safetyScales.map((s) => `${agencyLabel(s.agency)} ${s.scale}`).join(', ') }] : []),
     ],
     outlinePlan: p.outlinePlan,

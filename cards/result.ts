@@ -26,7 +26,7 @@ export const resultCard = defineCard(ResultView, template, (v) => ({
   ...outcomeTexts(v.outcome),
   childText: childLine(v.child),
   splitText: splitText(v.split),
-  tally: v.outcome.kind === 'deferred' ? [] : tallyRows(v.question, v.counts),
+  tally: v.outcome.kind === 'deferred' || v.outcome.kind === 'stood-down' ? [] : tallyRows(v.question, v.counts),
   dissents: dissentRows(v.dissents),
   excluded: excludedRows(v.excluded),
   reasonsMissing: v.dissents.some((d) => !d.reason),

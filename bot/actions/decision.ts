@@ -103,7 +103,8 @@ export async function splitDecision(s: Services, turn: Turn, a: ActionOf<'splitD
   requireChair(conference, turn, 'decide a split vote');
   const round = await s.store.votes.getRound(conference.id, Number(a.roundId));
   if (!round || round.status !== 'closed') throw new UserError('That vote round is not closed, or could not be found.');
-  const result = tallyOf(conference, await s.store.votes.list(conference.id, round.round), turn);
+  const votes = await s.store.votes.list(conference.id, round.round);
+  const result = tallyOf(conference, votes, turn);
   if (result.outcome !== 'chair-decides') throw new UserError('This vote was not split: its outcome is already decided by the majority.');
   const chair = chairSplitDecision(result, { choice: a.decision, rationale: a.rationale }, policyFor(conference));
   const decision: Decision = {
@@ -113,7 +114,8 @@ export async function splitDecision(s: Services, turn: Turn, a: ActionOf<'splitD
     round: round.round,
     split: true,
     chairRationale: a.rationale,
-    dissents: chair.dissents.map((d) => ({ name: d.name, agency: d.agency, choice: d.choice, reason: d.reason ?? undefined })),
+    // Who dissented, so each can add a reason after the chair's decision too.
+    dissents: chair.dissents.map((d) => ({ userId: votes.find((v) => v.agency === d.agency)?.userId, name: d.name, agency: d.agency, choice: d.choice, reason: d.reason ?? undefined })),
     coreGroup: [],
     safetyScales: [],
     decidedBy: decidedBy(turn),

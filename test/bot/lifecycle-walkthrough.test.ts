@@ -47,7 +47,8 @@ async function hold(h: Harness, caseRef: string, conferenceId: string, date: str
   for (const key of AGENCY_REPS) await h.click(key, GROUP, 'checkIn', { conferenceId });
   await h.click('chair', GROUP, 'openRound', { conferenceId });
   const round = (await h.store.votes.listRounds(conferenceId)).at(-1)!;
-  for (const key of AGENCY_REPS) await h.click(key, GROUP, 'vote', { conferenceId, roundId: String(round.round), choice });
+  const recommendation = choice === 'no-cp-plan' ? { recommendation: 'no-further-action' } : {};
+  for (const key of AGENCY_REPS) await h.click(key, GROUP, 'vote', { conferenceId, roundId: String(round.round), choice, ...recommendation });
   await h.click('chair', GROUP, 'closeRound', { conferenceId, roundId: String(round.round) });
   return round;
 }
@@ -204,3 +205,100 @@ describe('A case through its whole life (Bolton procedures, over HTTP)', functio
     for (const key of ['social', 'police'] as CastKey[]) expect(await shows(h, key, 'my reviews'), key).to.not.contain('LC-2026-0003');
   });
 });
+
+describe('Conferences that interrupt or pause a case (Bolton procedures, over HTTP)', function () {
+  this.timeout(120_000);
+  const h = new Harness();
+  before(() => h.start());
+  after(() => h.stop());
+
+  it('a missing-child conference for a child on a plan asks continue / discontinue; its next review may not pass the cycle it interrupts', async () => {
+    const caseRef = 'MC-2026-0001';
+    const icpc = await schedule(h, caseRef, 'initial', '2026-12-07', '2026-11-20', '2026-11-23T09:00:00Z');
+    await hold(h, caseRef, icpc, '2026-12-07', 'cp-plan');
+    const firstReview = dueDate('first-review', '2026-12-07');
+    await recordPlan(h, icpc, addWorkingDays('2026-12-07', 10), firstReview);
+    const missing = await schedule(h, caseRef, 'missing-child', '2027-02-15', '2027-02-10', '2027-02-10T09:00:00Z');
+    expect(await shows(h, 'chair', 'my reviews')).to.contain('Missing child conference');
+    await hold(h, caseRef, missing, '2027-02-15', 'continue');
+    expect((await h.store.votes.listRounds(missing))[0]!.question).to.equal('review');
+    await h.click('chair', GROUP, 'decideCategory', { conferenceId: missing, primary: 'neglect', others: '' });
+    expect(JSON.stringify(h.lastCard(GROUP.id, 'planRecord').card)).to.contain(formatDate(firstReview));
+    const beyond = await h.teams.execute(CAST.chair, GROUP, 'planRecord', { ...planRecordData(missing), firstCoreGroupDate: '2027-02-26', firstReviewDate: addCalendarDays(firstReview, 7) });
+    expect(beyond.body.statusCode).to.equal(400);
+    expect(beyond.body.value.message).to.contain(firstReview);
+    await recordPlan(h, missing, '2027-02-26', firstReview);
+    expect(await openKinds(h, caseRef)).to.include('first-review').and.not.include('conference');
+    expect(await shows(h, 'police', `next review ${caseRef}`)).to.contain(formatDate(firstReview));
+  });
+
+  it('deferral and reconvene: the 3-month reconvene is due, the decision circulated; held, it is answered', async () => {
+    const caseRef = 'DF-2026-0001';
+    const icpc = await schedule(h, caseRef, 'initial', '2026-12-07', '2026-11-20', '2026-11-23T09:00:00Z');
+    h.now = new Date('2026-12-07T10:00:00Z');
+    await h.teams.say(CAST.chair, GROUP, `start ${caseRef}`);
+    for (const key of AGENCY_REPS) await h.click(key, GROUP, 'checkIn', { conferenceId: icpc });
+    await h.click('chair', GROUP, 'openRound', { conferenceId: icpc });
+    h.now = new Date('2026-12-09T10:00:00Z'); // clicked two days later: the date still counts from the 7th
+    await h.click('chair', GROUP, 'defer', { conferenceId: icpc, roundId: '1', deferReason: 'The paediatric assessment is not yet available.' });
+    expect((await h.store.decisions.get(icpc))?.reconveneBy).to.equal('2027-03-07');
+    expect(await shows(h, 'chair', 'my reviews')).to.contain('Reconvene the deferred conference (within 3 months)').and.not.contain('as soon as possible');
+    expect(JSON.stringify(h.cards(h.personal('mother').id).at(-1)!.card)).to.contain('deferred');
+    expect(await openKinds(h, caseRef)).to.deep.equal(['reconvene-deferred']);
+    const again = await schedule(h, caseRef, 'deferred', '2027-01-11', '2026-12-07', '2026-12-20T09:00:00Z');
+    await hold(h, caseRef, again, '2027-01-11', 'cp-plan');
+    expect((await h.store.votes.listRounds(again))[0]!.question).to.equal('initial');
+    expect(await openKinds(h, caseRef)).to.not.include('reconvene-deferred');
+    expect((await h.store.plans.current(caseRef))?.onPlanSince).to.equal('2027-01-11');
+  });
+
+  it('stood down and reconvene: reconvene as soon as possible, circulated; a new conference held answers it', async () => {
+    const caseRef = 'SD-2026-0001';
+    const icpc = await schedule(h, caseRef, 'initial', '2026-12-07', '2026-11-20', '2026-11-23T09:00:00Z');
+    h.now = new Date('2026-12-07T10:00:00Z');
+    await h.teams.say(CAST.chair, GROUP, `start ${caseRef}`);
+    await h.click('social', GROUP, 'checkIn', { conferenceId: icpc });
+    await h.click('chair', GROUP, 'standDown', { conferenceId: icpc, standDownNote: 'Only Children’s Social Care present.' });
+    expect(await shows(h, 'chair', 'my reviews')).to.contain('Reconvene the stood-down conference (as soon as possible)').and.not.contain('Initial child protection conference');
+    expect(await openKinds(h, caseRef)).to.deep.equal(['reconvene-stood-down']);
+    const again = await schedule(h, caseRef, 'initial', '2026-12-10', '2026-11-20', '2026-12-07T12:00:00Z');
+    await hold(h, caseRef, again, '2026-12-10', 'no-cp-plan');
+    expect(await openKinds(h, caseRef)).to.deep.equal(['minutes']);
+    expect(await shows(h, 'chair', 'overdue')).to.not.contain('SD-2026-0001');
+  });
+
+  it('a looked-after child made subject to a plan: nothing follows until the chair records the exceptional circumstances, then it is stored, shown and circulated', async () => {
+    const caseRef = 'LA-2026-0001';
+    h.now = new Date('2026-11-23T09:00:00Z');
+    await h.click('cpu', h.personal('cpu'), 'schedule', { ...scheduleForm('bolton', caseRef), lookedAfter: 'true' });
+    const icpc = conferenceIdOf(caseRef, '2026-12-07', 'initial');
+    const motherCards = () => h.cards(h.personal('mother').id).length;
+    await hold(h, caseRef, icpc, '2026-12-07', 'cp-plan');
+    const before = motherCards();
+    expect(JSON.stringify(h.cards(GROUP.id).at(-1)!.card)).to.contain('Record the exceptional circumstances');
+    expect(await h.store.plans.current(caseRef)).to.equal(undefined);
+    expect(await openKinds(h, caseRef)).to.deep.equal([]);
+    const noReason = await h.teams.say(CAST.chair, GROUP, `exceptional ${caseRef}`);
+    expect(noReason.status).to.equal(200);
+    expect(await h.store.plans.current(caseRef)).to.equal(undefined);
+    await h.teams.say(CAST.chair, GROUP, `exceptional ${caseRef} The placement is breaking down and the parents have unsupervised contact.`);
+    expect((await h.store.decisions.get(icpc))?.exceptionalCircumstances).to.contain('placement');
+    expect((await h.store.plans.current(caseRef))?.plan).to.equal('cp');
+    expect(await shows(h, 'chair', `exceptional ${caseRef} again`)).to.contain('already recorded');
+    await recordPlan(h, icpc, addWorkingDays('2026-12-07', 10), dueDate('first-review', '2026-12-07'));
+    expect(motherCards()).to.be.greaterThan(before);
+    expect(JSON.stringify(h.cards(h.personal('mother').id).at(-1)!.card)).to.contain('Exceptional circumstances: The placement');
+    expect(await shows(h, 'chair', `record ${caseRef}`)).to.contain('Exceptional circumstances');
+  });
+});
+
+function planRecordData(conferenceId: string) {
+  return {
+    conferenceId,
+    leadProfessional: CAST.social.aadObjectId,
+    coreGroup: [CAST.social, CAST.health, CAST.mother].map((m) => m.aadObjectId).join(','),
+    outlinePlan: 'Daily routines supported by the health visitor.',
+    contingencyPlan: 'A strategy discussion if home conditions worsen.',
+    scaleAgencies: [],
+  };
+}
