@@ -125,7 +125,8 @@ describe('Fuzzing every card action and command over HTTP (fast-check)', functio
         proposeCategory: { conferenceId: id, primary: 'neglect', others: '' },
         decideCategory: { conferenceId: id, primary: 'neglect', others: 'emotional' },
         planRecord: { conferenceId: id, leadProfessional: a[0]!.aadObjectId, coreGroup: a[0]!.aadObjectId, firstCoreGroupDate: '2026-12-14', firstReviewDate: '2027-02-01', outlinePlan: 'Weekly visits.', contingencyPlan: 'Legal planning meeting.' },
-        endPlan: { caseRef: A.conference.caseRef, reason: 'died', endedOn: '2026-12-07' },
+        // Another chair's case: A's plan (started at its decision) may be ended by its own chair.
+        endPlan: { caseRef: B.conference.caseRef, reason: 'died', endedOn: '2026-12-07' },
         showRecord: { conferenceId: id },
         myReviews: {},
         overdue: {},
