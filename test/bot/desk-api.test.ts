@@ -121,7 +121,7 @@ describe('Desk API: Teams SSO, who sees what, audit', function () {
     expect(res.body.plans).to.have.length(1);
     expect(res.body.plans[0]).to.include({ startDate: '2026-12-07', previousPlans: 0 });
     expect(res.body.plans[0].initialCategory).to.deep.equal(['neglect']);
-    expect(res.body.due.map((d: any) => d.kind)).to.include.members(['review', 'minutes', 'core-group']);
+    expect(res.body.due.map((d: any) => d.kind)).to.include.members(['first-review', 'minutes', 'first-core-group']);
     const trail = await h.store.audit.general('2026-12');
     const views = trail.filter((e) => e.action.startsWith('desk-') && e.action !== 'desk-refused');
     expect(views.map((e) => e.action)).to.include.members(['desk-conferences', 'desk-case', 'desk-me']);
