@@ -45,6 +45,10 @@ const Config = z.object({
   APP_WEBSITE_URL: z.preprocess(blank, Https.optional()),
   APP_PRIVACY_URL: z.preprocess(blank, Https.optional()),
   APP_TERMS_URL: z.preprocess(blank, Https.optional()),
+  /** The desk tab's single sign-on app registration; by default the bot's app id. */
+  DESK_CLIENT_ID: z.preprocess(blank, z.string().trim().regex(GUID, 'DESK_CLIENT_ID must be a GUID').optional()),
+  /** Its Application ID URI; by default api://<host>/<client id>, as Teams SSO expects. */
+  DESK_APP_ID_URI: z.preprocess(blank, z.string().trim().regex(/^api:\/\/\S+$/, 'DESK_APP_ID_URI must start with api://').optional()),
 }).refine((c) => Boolean(c.BOT_DOMAIN || c.APP_WEBSITE_URL), {
   path: ['BOT_DOMAIN'],
   message: "BOT_DOMAIN (the bot's host name) or APP_WEBSITE_URL is not set: Teams needs the developer's website",
@@ -139,6 +143,9 @@ export async function buildAppPackage(options: PackageOptions): Promise<AppPacka
   const config = readConfig(options.env);
   const version = config.APP_VERSION ?? options.version ?? (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const site = config.APP_WEBSITE_URL ?? `https://${config.BOT_DOMAIN!.replace(/^\*\./, '')}/`;
+  // The desk tab is served by the bot's own server (bot/desk/page.ts), signed in through Teams SSO.
+  const host = config.BOT_DOMAIN?.replace(/^\*\./, '') ?? new URL(site).host;
+  const deskClientId = config.DESK_CLIENT_ID ?? config.MicrosoftAppId;
   const template = JSON.parse(await readFile(join(MANIFEST_DIR, 'manifest.template.json'), 'utf8')) as { manifestVersion: string };
   const manifest = fill(template, {
     MicrosoftAppId: config.MicrosoftAppId,
@@ -150,7 +157,9 @@ export async function buildAppPackage(options: PackageOptions): Promise<AppPacka
     APP_PRIVACY_URL: config.APP_PRIVACY_URL ?? site,
     APP_TERMS_URL: config.APP_TERMS_URL ?? site,
     COMMANDS: COMMANDS.map(({ title, description }) => ({ title, description })),
-    VALID_DOMAINS: config.BOT_DOMAIN ? [config.BOT_DOMAIN] : [],
+    VALID_DOMAINS: config.BOT_DOMAIN ? [config.BOT_DOMAIN] : [host],
+    STATIC_TABS: [{ entityId: 'cpu-desk', name: 'Desk', contentUrl: `https://${host}/desk/`, websiteUrl: `https://${host}/desk/`, scopes: ['personal'] }],
+    WEB_APPLICATION_INFO: { id: deskClientId, resource: config.DESK_APP_ID_URI ?? `api://${host}/${deskClientId}` },
   }) as Record<string, unknown>;
 
   const errors = await AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, (await officialSchema(template.manifestVersion)) as never);

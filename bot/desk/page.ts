@@ -7,11 +7,12 @@ import { fileURLToPath } from 'node:url';
 import type { Response, Server } from 'restify';
 import type { DeskConfig } from './config.js';
 
-/** Where `npm run build` puts the page (web/build.ts). */
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+/** Where `npm run build` puts the page (web/build.ts): beside bot/ in the sources, or above dist/. */
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const WEB_DIST = [path.resolve(HERE, '..', '..', 'web', 'dist'), path.resolve(HERE, '..', '..', '..', 'web', 'dist')].find(existsSync) ?? path.resolve(HERE, '..', '..', 'web', 'dist');
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json' };
-const FILES = new Set(['index.html', 'desk.js', 'desk.css']);
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.txt': 'text/plain; charset=utf-8' };
+const FILES = new Set(['index.html', 'desk.js', 'desk.js.LEGAL.txt']);
 
 /** Microsoft's hosts of Teams tabs (Teams, Outlook, Microsoft 365), as the Teams docs list them. */
 const TEAMS_HOSTS = ['https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.office.com', 'https://*.microsoft365.com', 'https://*.cloud.microsoft', 'https://outlook.office.com', 'https://*.skype.com'];

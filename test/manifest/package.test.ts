@@ -51,6 +51,17 @@ describe('Teams app package', () => {
     expect(readPngHeader(Buffer.from(await files.file('outline.png')!.async('uint8array')))).to.include({ width: 32, height: 32 });
   });
 
+  it('has the desk as a personal static tab on the bot\'s host, with Teams single sign-on (webApplicationInfo)', async () => {
+    const { manifest } = await buildAppPackage({ env: ENV });
+    expect(manifest.staticTabs).to.deep.equal([{ entityId: 'cpu-desk', name: 'Desk', contentUrl: 'https://cp-bot.example.gov.uk/desk/', websiteUrl: 'https://cp-bot.example.gov.uk/desk/', scopes: ['personal'] }]);
+    expect(manifest.webApplicationInfo).to.deep.equal({ id: APP_ID, resource: `api://cp-bot.example.gov.uk/${APP_ID}` });
+    const own = '0d9a7c1e-1111-4222-8333-944455556666';
+    const { manifest: separate } = await buildAppPackage({ env: { ...ENV, DESK_CLIENT_ID: own, DESK_APP_ID_URI: `api://desk.example.gov.uk/${own}` } });
+    expect(separate.webApplicationInfo).to.deep.equal({ id: own, resource: `api://desk.example.gov.uk/${own}` });
+    expect(await AppManifestUtils.validateAgainstSchema(separate as unknown as AppManifest)).to.deep.equal([]);
+    expect(await failure(buildAppPackage({ env: { ...ENV, DESK_CLIENT_ID: 'desk' } }))).to.match(/DESK_CLIENT_ID must be a GUID/);
+  });
+
   it('takes the name, version and Teams app id from the environment', async () => {
     const teamsAppId = '0d9a7c1e-1111-4222-8333-944455556666';
     const { manifest } = await buildAppPackage({ env: { ...ENV, APP_NAME: 'Conference Bot', APP_VERSION: '2.0.1', TEAMS_APP_ID: teamsAppId } });
