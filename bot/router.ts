@@ -16,6 +16,7 @@ import { rsvp } from './actions/invitations.js';
 import { myReviews, nextReview, recordOfCase, showRecord } from './actions/queries.js';
 import { openSchedule, schedule } from './actions/scheduling.js';
 import { closeRound, openRound, refreshVote, vote } from './actions/voting.js';
+import { chairCheckIn, checkInDeputy, checkInWalkIn, recordView } from './actions/room.js';
 
 type Handlers = { [V in CardAction['verb']]: (s: Services, turn: Turn, a: Extract<CardAction, { verb: V }>) => Promise<ActionOutcome> };
 
@@ -42,7 +43,11 @@ const ACTIONS: Handlers = {
   standDown,
   proceed,
   openRound,
+  chairCheckIn,
+  checkInDeputy,
+  checkInWalkIn,
   vote,
+  recordView,
   closeRound,
   defer,
   dissentReason,

@@ -65,7 +65,7 @@ export function invitationView(c: Conference, invitee: Invitee, now: Date): Invi
 export function quoracyOf(invitees: Invitee[], basis: 'checked-in' | 'forecast' = 'checked-in', chair?: { userId: string }): QuoracyResult {
   return quoracyAtTable(
     invitees.map((i) => ({
-      name: i.name,
+      name: i.checkIn?.deputyName ?? i.name,
       agency: i.checkIn?.agency ?? i.agency,
       role: i.checkIn?.role ?? i.role,
       directContact: i.directContact,

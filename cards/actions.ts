@@ -16,7 +16,7 @@ import {
   Role,
   Rsvp,
 } from '../src/rules/types.js';
-import { CaseRef, Id, Initials } from './common.js';
+import { CaseRef, Id, Initials, Presence } from './common.js';
 
 // ---- how card inputs arrive: strings, "" for an empty input, "true"/"false", "a,b" ----
 
@@ -92,7 +92,11 @@ export const VERBS = [
   'standDown',
   'proceed',
   'openRound',
+  'chairCheckIn',
+  'checkInDeputy',
+  'checkInWalkIn',
   'vote',
+  'recordView',
   'closeRound',
   'defer',
   'dissentReason',
@@ -199,6 +203,36 @@ export const StandDownAction = z.object({ verb: z.literal('standDown'), conferen
 export const ProceedAction = z.object({ verb: z.literal('proceed'), conferenceId: Id, proceedReason: required(text(2000)) });
 export const OpenRoundAction = z.object({ verb: z.literal('openRound'), conferenceId: Id });
 
+/** The chair checks an invitee (or a walk-in) in or out. */
+export const ChairCheckInAction = z.object({
+  verb: z.literal('chairCheckIn'),
+  conferenceId: Id,
+  person: required(Id),
+  /** Carried by the button: check in ("true") or out ("false"). */
+  present: Flag,
+  personHow: optional(Presence),
+});
+
+/** The chair checks in a briefed deputy for an invited agency whose invitee is absent (Bolton procedures, Attendance). */
+export const CheckInDeputyAction = z.object({
+  verb: z.literal('checkInDeputy'),
+  conferenceId: Id,
+  deputyAgency: required(Agency),
+  deputyName: required(PersonName),
+  deputyHow: optional(Presence),
+});
+
+/** The chair checks in someone who was not invited: name, agency and role. */
+export const CheckInWalkInAction = z.object({
+  verb: z.literal('checkInWalkIn'),
+  conferenceId: Id,
+  walkInName: required(PersonName),
+  walkInAgency: required(Agency),
+  walkInRole: required(Role.exclude(['chair'])),
+  walkInDirect: Flag,
+  walkInHow: optional(Presence),
+});
+
 export const VoteAction = z
   .object({
     verb: z.literal('vote'),
@@ -209,6 +243,26 @@ export const VoteAction = z
     reason: optional(text(2000)),
   })
   .superRefine((v, ctx) => recommendationFits(v, ctx));
+
+/** One answer to the round's question as a drop-down value: the choice, and with "no plan" what instead. */
+export const ViewChoice = z.enum(['cp-plan', 'no-cp-plan:child-in-need', 'no-cp-plan:no-further-action', 'continue', 'discontinue']);
+export type ViewChoice = z.infer<typeof ViewChoice>;
+
+/** The chair records an agency's view, with its reason, for a representative in the room or on the phone. */
+export const RecordViewAction = z.object({
+  verb: z.literal('recordView'),
+  conferenceId: Id,
+  roundId: Id,
+  viewAgency: required(Agency),
+  viewChoice: required(ViewChoice),
+  viewReason: required(text(2000)),
+});
+
+/** `no-cp-plan:child-in-need` → the choice and its recommendation. */
+export function viewChoiceOf(v: ViewChoice): { choice: Choice; recommendation?: NoPlanRecommendation } {
+  const [choice, recommendation] = v.split(':') as [Choice, NoPlanRecommendation | undefined];
+  return { choice, recommendation };
+}
 
 export const CloseRoundAction = z.object({ verb: z.literal('closeRound'), conferenceId: Id, roundId: Id });
 export const DeferAction = z.object({ verb: z.literal('defer'), conferenceId: Id, roundId: Id.optional(), deferReason: required(text(2000)) });
@@ -290,7 +344,11 @@ export const CardAction = z.discriminatedUnion('verb', [
   StandDownAction,
   ProceedAction,
   OpenRoundAction,
+  ChairCheckInAction,
+  CheckInDeputyAction,
+  CheckInWalkInAction,
   VoteAction,
+  RecordViewAction,
   CloseRoundAction,
   DeferAction,
   DissentReasonAction,
@@ -330,6 +388,19 @@ const FIELD_LABEL: Record<string, string> = {
   lookedAfter: 'Looked after child',
   answer: 'Your answer',
   deputyName: "Deputy's name",
+  person: 'Who',
+  present: 'In or out',
+  personHow: 'How they take part',
+  deputyAgency: 'Agency the deputy attends for',
+  deputyHow: 'How the deputy takes part',
+  walkInName: 'Name',
+  walkInAgency: 'Agency',
+  walkInRole: 'Role',
+  walkInDirect: 'Direct contact with the child',
+  walkInHow: 'How they take part',
+  viewAgency: 'Agency',
+  viewChoice: "The agency's view",
+  viewReason: 'Reason',
   standDownNote: 'Note',
   proceedReason: 'Reason for proceeding without quoracy',
   choice: 'Your view',

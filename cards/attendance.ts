@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Agency, ConferenceKind, PersonName, Role } from '../src/rules/types.js';
-import { Child, Id, LocalDateTime, Person, Quoracy, RefreshUserIds } from './common.js';
+import { Child, Id, LocalDateTime, Person, Presence, Quoracy, RefreshUserIds } from './common.js';
 import { defineCard } from './define.js';
 import { KIND_LABEL, ROLE_LABEL, agencyLabel, formatDateTime } from './labels.js';
 import { childLine, labelled } from './present.js';
@@ -13,12 +13,30 @@ export const AttendanceViewer = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('chair') }),
 ]);
 
+const PRESENCE_TEXT: Record<z.infer<typeof Presence>, string> = { teams: 'on Teams', room: 'in the room', phone: 'on the phone' };
+
+/** Someone checked in: who, for which agency, how, and whether the chair recorded it. */
+export const PresentPerson = Person.extend({
+  /** A briefed deputy: the name of the invitee they stand in for. */
+  deputyFor: PersonName.optional(),
+  how: Presence.optional(),
+  /** The chair checked them in (they did not click themselves). */
+  byChair: z.boolean().default(false),
+  walkIn: z.boolean().default(false),
+});
+
+/** What the chair's check-in tools offer: the people to check in or out, and the agencies. */
+export const ChairTools = z.object({
+  people: z.array(z.object({ id: Id, name: PersonName, agency: Agency, present: z.boolean() })).max(40),
+  agencies: z.array(Agency).min(1).max(30),
+});
+
 export const AttendanceView = z.object({
   conferenceId: Id,
   child: Child,
   kind: ConferenceKind,
   startsAt: LocalDateTime,
-  present: z.array(Person.extend({ deputyFor: PersonName.optional() })),
+  present: z.array(PresentPerson),
   /** Answered attending (or a deputy) but not checked in yet. */
   awaited: z.array(Person).default([]),
   quoracy: Quoracy,
@@ -32,6 +50,8 @@ export const AttendanceView = z.object({
   /** A vote round is open (or was held): no "Open the vote" button. */
   roundOpened: z.boolean().default(false),
   viewer: AttendanceViewer.default({ kind: 'everyone' }),
+  /** The chair's tools to check people in and out (shown to the chair, and as "(chair)" on the posted card). */
+  chairTools: ChairTools.optional(),
   refreshUserIds: RefreshUserIds,
 });
 export type AttendanceView = z.input<typeof AttendanceView>;
@@ -58,7 +78,7 @@ export const attendanceCard = defineCard(AttendanceView, template, (v) => {
           ? `The chair is proceeding without quoracy. Reason recorded: ${v.decision.reason}`
           : undefined,
     presentText: `Checked in (${v.present.length})`,
-    present: v.present.map((p) => ({ ...labelled(p), deputyText: p.deputyFor ? `, deputy for ${p.deputyFor}` : '' })),
+    present: v.present.map((p) => ({ ...labelled(p), deputyText: presentNote(p) })),
     awaited: v.awaited.map(labelled),
     youText: member?.checkedIn ? `You are checked in as ${agencyLabel(member.agency)}, ${ROLE_LABEL[member.role]}.` : undefined,
     showCheckIn: !stoodDown && (viewer.kind === 'everyone' || (member !== undefined && !member.checkedIn)),
@@ -66,5 +86,20 @@ export const attendanceCard = defineCard(AttendanceView, template, (v) => {
     showQuoracyChoice: chairOrAll && !v.quoracy.quorate && !v.decision,
     showOpenRound: chairOrAll && !v.roundOpened && !stoodDown && (v.quoracy.quorate || v.decision?.kind === 'proceeding'),
     chairSuffix: viewer.kind === 'everyone' ? ' (chair)' : '',
+    showChairTools: chairOrAll && !stoodDown && v.chairTools !== undefined,
+    people: (v.chairTools?.people ?? []).map((p) => ({ id: p.id, title: `${p.name} — ${agencyLabel(p.agency)}${p.present ? ' (checked in)' : ''}` })),
+    agencyChoices: (v.chairTools?.agencies ?? []).map((a) => ({ value: a, title: agencyLabel(a) })),
+    roleChoices: (['professional', 'support-staff', 'advocate', 'supporter', 'family'] as const).map((r) => ({ value: r, title: ROLE_LABEL[r] })),
   };
 });
+
+/** ", briefed deputy for Pat Police · in the room · recorded by the chair for Dan Deputy". */
+function presentNote(p: z.output<typeof PresentPerson>): string {
+  const parts = [
+    p.deputyFor ? `briefed deputy for ${p.deputyFor}` : undefined,
+    p.walkIn ? 'not invited (walk-in)' : undefined,
+    p.how ? PRESENCE_TEXT[p.how] : undefined,
+    p.byChair ? `recorded by the chair for ${p.name}` : undefined,
+  ].filter(Boolean);
+  return parts.length ? ` · ${parts.join(' · ')}` : '';
+}

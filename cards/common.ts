@@ -50,3 +50,7 @@ export const Quoracy = z.object({
   missing: z.array(z.string().min(1)),
 });
 export type Quoracy = z.infer<typeof Quoracy>;
+
+/** How someone takes part in the conference: on Teams, in the room, or on the phone. */
+export const Presence = z.enum(['teams', 'room', 'phone']);
+export type Presence = z.infer<typeof Presence>;

@@ -33,13 +33,33 @@ export const VoteView = z.object({
   round: z.number().int().min(1).default(1),
   open: z.boolean().default(true),
   /** The eligible agencies (one view each) and whether each has voted. */
-  agencies: z.array(z.object({ agency: Agency, voted: z.boolean() })),
+  agencies: z.array(
+    z.object({
+      agency: Agency,
+      voted: z.boolean(),
+      /** The chair recorded this agency's view for its representative (in the room or on the phone). */
+      recordedFor: PersonName.optional(),
+    }),
+  ),
   /** The live count: shown in the chair's view only. */
   counts: Counts.default({}),
   viewer: VoteViewer.default({ kind: 'everyone' }),
   refreshUserIds: RefreshUserIds,
 });
 export type VoteView = z.input<typeof VoteView>;
+
+/** The answers the chair may record for an agency, as drop-down values (see `ViewChoice` in actions.ts). */
+const VIEW_CHOICES: Record<z.output<typeof Question>, { title: string; value: string }[]> = {
+  initial: [
+    { title: outcomeLabel('cp-plan'), value: 'cp-plan' },
+    { title: outcomeLabel('no-cp-plan', 'child-in-need'), value: 'no-cp-plan:child-in-need' },
+    { title: outcomeLabel('no-cp-plan', 'no-further-action'), value: 'no-cp-plan:no-further-action' },
+  ],
+  review: [
+    { title: outcomeLabel('continue'), value: 'continue' },
+    { title: outcomeLabel('discontinue'), value: 'discontinue' },
+  ],
+};
 
 export const voteCard = defineCard(VoteView, template, (v) => {
   const kind = v.viewer.kind;
@@ -53,7 +73,10 @@ export const voteCard = defineCard(VoteView, template, (v) => {
     progressText: `${voted} of ${v.agencies.length} ${v.agencies.length === 1 ? 'agency has' : 'agencies have'} given their view.`,
     showCounts: kind === 'chair',
     tally: tallyRows(v.question, v.counts),
-    agencies: v.agencies.map((a) => ({ agencyLabel: agencyLabel(a.agency), votedText: a.voted ? '✓ voted' : 'waiting' })),
+    agencies: v.agencies.map((a) => ({ agencyLabel: agencyLabel(a.agency), votedText: a.recordedFor ? `✓ recorded by the chair for ${a.recordedFor}` : a.voted ? '✓ voted' : 'waiting' })),
+    recorded: v.agencies.flatMap((a) => (a.recordedFor ? [{ text: `${agencyLabel(a.agency)}: view recorded by the chair for ${a.recordedFor}` }] : [])),
+    awaitingChoices: v.agencies.filter((a) => !a.voted).map((a) => ({ title: agencyLabel(a.agency), value: a.agency })),
+    viewChoices: VIEW_CHOICES[v.question],
     whyNot: v.viewer.kind === 'observer' ? v.viewer.why : undefined,
     currentText: voter && current && `Your view for ${agencyLabel(voter.agency)}: **${outcomeLabel(current.choice, current.recommendation)}**${v.open ? ' — you can change it until the chair closes the round.' : ''}`,
     currentReason: current?.reason ?? '',

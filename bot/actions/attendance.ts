@@ -14,7 +14,7 @@ import { questionFor } from '../../src/rules/lifecycle.js';
 import { conferencesOfCase } from './queries.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
-import { child, quoracyOf, refreshIds, startsAt } from '../views.js';
+import { AGENCIES, child, quoracyOf, refreshIds, startsAt } from '../views.js';
 
 /** `start CASE` in the conference's group chat or channel: binds the chat, posts agenda and attendance. */
 export async function startConference(s: Services, turn: Turn, caseRef: string): Promise<Reply> {
@@ -50,6 +50,9 @@ export async function checkIn(s: Services, turn: Turn, a: ActionOf<'checkIn'>): 
   const conference = await loadConference(s, a.conferenceId);
   requireStatus(conference, ['in-progress'], 'check in');
   const invitee = await requireInvitee(s, conference, turn, 'check in');
+  if (invitee.checkIn?.present && invitee.checkIn.deputyName) {
+    throw new UserError(`Your briefed deputy, ${invitee.checkIn.deputyName}, is checked in for you. Ask the chair to check them out first.`, 'Deputy checked in');
+  }
   const result = await s.store.invitees.checkIn(conference.id, invitee.userId, { present: true, role: invitee.role, agency: invitee.agency, at: turn.now.toISOString() });
   if (result.outcome === 'not-invited') throw new UserError('Only people invited to this conference can check in.');
   if (result.outcome !== 'unchanged') await audit(s, turn, 'checked-in', { conferenceId: conference.id, role: invitee.role, agency: invitee.agency });
@@ -141,7 +144,16 @@ function attendanceView(conference: Conference, invitees: Invitee[], viewer: Vie
     child: child(conference),
     kind: conference.kind,
     startsAt: startsAt(conference),
-    present: invitees.filter((i) => i.checkIn?.present).map((i) => ({ ...person(i), deputyFor: undefined })),
+    present: invitees
+      .filter((i) => i.checkIn?.present)
+      .map((i) => ({
+        ...person(i),
+        name: i.checkIn?.deputyName ?? i.name,
+        deputyFor: i.checkIn?.deputyName ? i.name : undefined,
+        how: i.checkIn?.how,
+        byChair: i.checkIn?.recordedBy !== undefined,
+        walkIn: i.walkIn === true,
+      })),
     awaited: invitees.filter((i) => !i.checkIn?.present && (i.rsvp?.response === 'attending' || i.rsvp?.response === 'deputy')).map(person),
     quoracy: { quorate: q.quorate, counting: q.countingAgencies, missing: q.missing },
     decision:
@@ -152,6 +164,10 @@ function attendanceView(conference: Conference, invitees: Invitee[], viewer: Vie
           : undefined,
     roundOpened,
     viewer,
+    chairTools:
+      conference.status === 'in-progress' && (viewer.kind === 'chair' || viewer.kind === 'everyone')
+        ? { people: invitees.slice(0, 40).map((i) => ({ id: i.userId, name: i.name, agency: i.agency, present: i.checkIn?.present === true })), agencies: AGENCIES }
+        : undefined,
     refreshUserIds: refreshIds(conference, invitees),
   };
 }

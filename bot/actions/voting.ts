@@ -177,7 +177,7 @@ export function resultView(conference: Conference, round: VoteRound, result: Tal
 }
 
 /** The conference and round a card names, read together (the id is checked before any read). */
-async function loadRound(s: Services, conferenceId: string, roundId: string): Promise<{ conference: Conference; round: VoteRound }> {
+export async function loadRound(s: Services, conferenceId: string, roundId: string): Promise<{ conference: Conference; round: VoteRound }> {
   const number = Number(roundId);
   const validRound = Number.isInteger(number) && number > 0 && number < 10_000;
   const roundRead = validRound && ConferenceId.safeParse(conferenceId).success ? s.store.votes.getRound(conferenceId, number) : Promise.resolve(undefined);
@@ -187,7 +187,7 @@ async function loadRound(s: Services, conferenceId: string, roundId: string): Pr
 }
 
 /** The actor's own view of the round, and the shared view for the posted card. */
-async function roundViews(s: Services, conference: Conference, round: VoteRound, turn: Turn, notice?: string): Promise<ActionOutcome> {
+export async function roundViews(s: Services, conference: Conference, round: VoteRound, turn: Turn, notice?: string): Promise<ActionOutcome> {
   const [invitees, votes] = await Promise.all([s.store.invitees.list(conference.id), s.store.votes.list(conference.id, round.round)]);
   const invitee = invitees.find((i) => i.userId === turn.actor.aadObjectId);
   const own = voteCard(voteView(conference, round, invitees, votes, viewerOf(conference, turn, invitee, votes)));
@@ -211,6 +211,7 @@ function whyNotVoter(conference: Conference, turn: Turn, invitee: Invitee | unde
   const role = roleAtTable({ role: invitee.checkIn?.role ?? invitee.role, agency: invitee.checkIn?.agency ?? invitee.agency, chair: invitee.userId === conference.chair.userId });
   if (role !== 'professional') return `You are here as ${NON_MEMBER_ROLES[role]}: only agency representatives give a view.`;
   if (!invitee.checkIn?.present) return 'Check in on the attendance card first: only agencies present give a view.';
+  if (invitee.checkIn.deputyName) return `Your briefed deputy, ${invitee.checkIn.deputyName}, is here for your agency: the chair records their view.`;
   return undefined;
 }
 
@@ -230,7 +231,7 @@ function voteView(conference: Conference, round: VoteRound, invitees: Invitee[],
   return {
     ...roundHeader(conference, round),
     open: round.status === 'open',
-    agencies: round.agencies.map((agency) => ({ agency, voted: votes.some((v) => v.agency === agency) })),
+    agencies: round.agencies.map((agency) => ({ agency, voted: votes.some((v) => v.agency === agency), recordedFor: votes.find((v) => v.agency === agency && v.recordedBy)?.name })),
     counts: countChoices(votes),
     viewer,
     refreshUserIds: refreshIds(conference, invitees),

@@ -8,17 +8,27 @@ import { EntitySet, type Modified } from './entity-set.js';
 import { joinKey, keyPart } from './keys.js';
 import { ConferenceId, Instant, TeamsId, UserId, json } from './schema.js';
 
+/** Someone who acted for another person (the chair checking them in, the Unit answering for them). */
+export const ActedBy = z.object({ userId: UserId, name: PersonName, as: z.enum(['chair', 'unit']) });
+export type ActedBy = z.infer<typeof ActedBy>;
+
 export const RsvpAnswer = z
   .object({
     response: Rsvp,
     /** Who is sent, when the answer is "deputy". */
     deputyName: PersonName.optional(),
     at: Instant,
+    /** Recorded by the Unit or the chair for someone the bot cannot reach. */
+    recordedBy: ActedBy.optional(),
   })
   .refine((r) => (r.response === 'deputy') === (r.deputyName !== undefined), {
     message: 'a deputy name goes with the answer "deputy", and only with it',
   });
 export type RsvpAnswer = z.infer<typeof RsvpAnswer>;
+
+/** How someone takes part: on Teams, in the room, or on the phone. */
+export const Presence = z.enum(['teams', 'room', 'phone']);
+export type Presence = z.infer<typeof Presence>;
 
 /** What the chair confirmed when the person joined (role and agency may differ from the invitation). */
 export const CheckIn = z.object({
@@ -26,6 +36,11 @@ export const CheckIn = z.object({
   role: Role,
   agency: Agency,
   at: Instant,
+  /** A briefed deputy attending for this (absent) invitee's agency (Bolton procedures, Attendance). */
+  deputyName: PersonName.optional(),
+  how: Presence.optional(),
+  /** Set when the chair checked the person in or out rather than the person themselves. */
+  recordedBy: ActedBy.optional(),
 });
 export type CheckIn = z.infer<typeof CheckIn>;
 
@@ -41,6 +56,12 @@ export const Invitee = z.object({
   /** Has had direct contact with the child (counts for quoracy). */
   directContact: z.boolean(),
   invitedAt: Instant,
+  /** Not invited but checked in by the chair on the day (a walk-in professional). */
+  walkIn: z.boolean().optional(),
+  /** `not-on-teams`: the bot cannot message them (family, another organisation): the Unit sends by other means. */
+  reach: z.enum(['teams', 'not-on-teams']).optional(),
+  /** How to reach someone not on Teams: an email address, phone number or postal address. */
+  contactLine: z.string().trim().min(1).max(300).optional(),
   rsvp: json(RsvpAnswer).optional(),
   checkIn: json(CheckIn).optional(),
 });
@@ -75,9 +96,20 @@ export class Invitees {
       agency: invitation.agency,
       role: invitation.role,
       directContact: invitation.directContact,
+      reach: invitation.reach ?? cur.reach,
+      contactLine: invitation.contactLine ?? cur.contactLine,
     }));
     if (result.outcome === 'not-found') return this.invite(invitation); // removed meanwhile: start again
     return { outcome: result.outcome === 'changed' ? 'updated' : 'unchanged', invitee: result.stored.value };
+  }
+
+  /**
+   * Adds someone who arrives uninvited, already checked in, in one insert (nothing half-written).
+   * `exists`: a row for them is there already (a repeat, or they were checked out): nothing written.
+   */
+  async arrive(person: Invitee): Promise<{ outcome: 'arrived' | 'exists'; invitee: Invitee }> {
+    const created = await this.rows.create(person);
+    return created.created ? { outcome: 'arrived', invitee: person } : { outcome: 'exists', invitee: created.existing.value };
   }
 
   async get(conferenceId: ConferenceId, userId: UserId): Promise<Invitee | undefined> {
@@ -101,7 +133,11 @@ export class Invitees {
   async checkIn(conferenceId: ConferenceId, userId: UserId, checkIn: CheckIn): Promise<AnswerResult> {
     return answerResult(
       await this.rows.modify(inviteeKey(conferenceId, userId), (cur) =>
-        cur.checkIn?.present === checkIn.present && cur.checkIn.role === checkIn.role && cur.checkIn.agency === checkIn.agency
+        cur.checkIn?.present === checkIn.present &&
+        cur.checkIn.role === checkIn.role &&
+        cur.checkIn.agency === checkIn.agency &&
+        cur.checkIn.deputyName === checkIn.deputyName &&
+        (checkIn.how === undefined || cur.checkIn.how === checkIn.how)
           ? cur
           : { ...cur, checkIn },
       ),

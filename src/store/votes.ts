@@ -41,7 +41,12 @@ export const VoteRound = z.object({
 export type VoteRound = z.infer<typeof VoteRound>;
 
 /** One agency's view as cast: the rules' Vote plus who (Teams id) and when. */
-export const Ballot = Vote.extend({ userId: UserId, at: Instant });
+export const Ballot = Vote.extend({
+  userId: UserId,
+  at: Instant,
+  /** The chair recorded this view for a representative in the room or on the phone. */
+  recordedBy: Person.optional(),
+});
 export type Ballot = z.infer<typeof Ballot>;
 export type StoredVote = Ballot & { conferenceId: ConferenceId; round: number };
 
@@ -159,13 +164,17 @@ export class Votes {
       const { value, etag } = created.existing;
       if (value.closed) return roundClosed(number);
       const previous = value.ballot;
-      if (previous && previous.userId !== ballot.userId) {
+      if (previous && sameView(previous, ballot)) return { ok: true, outcome: 'unchanged', vote: { ...previous, conferenceId, round: number } } as const;
+      // A view the chair records is the agency's answer given once: it never replaces one.
+      if (previous && (previous.userId !== ballot.userId || ballot.recordedBy || previous.recordedBy)) {
         return {
-          ...refuse('agency-already-voted', `${previous.name} has already given ${ballot.agency}'s view in this round: one view per agency.`),
+          ...refuse(
+            'agency-already-voted',
+            `${previous.name} has already given ${ballot.agency}'s view in this round${previous.recordedBy ? ` (recorded by the chair, ${previous.recordedBy.name})` : ''}: one view per agency.`,
+          ),
           votedBy: { userId: previous.userId, name: previous.name },
         };
       }
-      if (previous && sameView(previous, ballot)) return { ok: true, outcome: 'unchanged', vote: { ...previous, conferenceId, round: number } } as const;
       await this.rows.replace(row, etag); // 412 if it changed (or was sealed) since: read again
       return { ok: true, outcome: 'changed', vote: { ...ballot, conferenceId, round: number } } as const;
     });

@@ -119,6 +119,17 @@ export const EXAMPLES: Record<string, Example> = {
     audience: 'group',
     ...ex(C.voteCard, { ...ids, child, question: 'review', round: 2, agencies, viewer: { kind: 'observer', why: 'family members do not vote; the chair will ask for your views.' } }),
   },
+  'vote-chair-recorded': {
+    audience: 'group',
+    ...ex(C.voteCard, {
+      ...ids,
+      child,
+      question: 'initial',
+      agencies: agencies.map((a, i) => (i === 1 ? { ...a, voted: true, recordedFor: 'Dan Deputy' } : a)),
+      viewer: { kind: 'chair' },
+      refreshUserIds: F.USER_IDS,
+    }),
+  },
   'vote-closed': { audience: 'group', ...ex(C.voteCard, { ...ids, child, question: 'review', open: false, agencies }) },
   'result-majority': {
     audience: 'group',
@@ -248,6 +259,23 @@ export const EXAMPLES: Record<string, Example> = {
       present: F.EVERYONE.slice(0, 6),
       quoracy: quorate,
       viewer: { kind: 'member', ...F.PROFESSIONALS[6]!, checkedIn: false },
+      refreshUserIds: F.USER_IDS,
+    }),
+  },
+  'attendance-chair-room': {
+    audience: 'group',
+    ...ex(C.attendanceCard, {
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      ...when,
+      present: [
+        { ...F.PROFESSIONALS[0]!, how: 'teams' },
+        { ...F.PROFESSIONALS[1]!, name: 'Dan Deputy', deputyFor: F.PROFESSIONALS[1]!.name, how: 'room', byChair: true },
+        { ...F.PROFESSIONALS[2]!, name: 'Wendy Walkin', how: 'phone', byChair: true, walkIn: true },
+      ],
+      quoracy: quorate,
+      viewer: { kind: 'chair' },
+      chairTools: { people: F.EVERYONE.map((p, i) => ({ id: `aad-${i + 1}`, name: p.name, agency: p.agency, present: i < 1 })), agencies: F.AGENCIES },
       refreshUserIds: F.USER_IDS,
     }),
   },
