@@ -12,6 +12,7 @@ import { checkIn, proceed, refreshAttendance, standDown, startConference } from 
 import { decideCategory, defer, dissentReason, planRecord, proposeCategory, recordExceptional, refreshCategory, splitDecision } from './actions/decision.js';
 import { confirmEndPlan, endPlan, receivingConferenceHeld } from './actions/end-plan.js';
 import { recordDuty } from './actions/duties.js';
+import { openChairDecision, recordChairDecision } from './actions/chair-decision.js';
 import { rsvp } from './actions/invitations.js';
 import { myReviews, nextReview, recordOfCase, showRecord } from './actions/queries.js';
 import { openSchedule, schedule } from './actions/scheduling.js';
@@ -52,6 +53,8 @@ const ACTIONS: Handlers = {
   defer,
   dissentReason,
   splitDecision,
+  openChairDecision,
+  chairDecision: recordChairDecision,
   proposeCategory,
   decideCategory,
   planRecord,

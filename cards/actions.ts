@@ -101,6 +101,8 @@ export const VERBS = [
   'defer',
   'dissentReason',
   'splitDecision',
+  'openChairDecision',
+  'chairDecision',
   'proposeCategory',
   'decideCategory',
   'planRecord',
@@ -199,7 +201,7 @@ export const RsvpAction = z
   });
 
 export const CheckInAction = z.object({ verb: z.literal('checkIn'), conferenceId: Id });
-export const StandDownAction = z.object({ verb: z.literal('standDown'), conferenceId: Id, standDownNote: optional(text(2000)) });
+export const StandDownAction = z.object({ verb: z.literal('standDown'), conferenceId: Id, standDownNote: optional(text(2000)), interimPlan: optional(text(4000)) });
 export const ProceedAction = z.object({ verb: z.literal('proceed'), conferenceId: Id, proceedReason: required(text(2000)) });
 export const OpenRoundAction = z.object({ verb: z.literal('openRound'), conferenceId: Id });
 
@@ -284,6 +286,40 @@ export const SplitDecisionAction = z
   })
   .superRefine((v, ctx) => recommendationFits({ choice: v.decision, recommendation: v.recommendation }, ctx));
 
+/** Where the chair decides throughout: post the chair's decision card (no vote). */
+export const OpenChairDecisionAction = z.object({ verb: z.literal('openChairDecision'), conferenceId: Id });
+
+const StatedView = optional(Choice);
+const StatedReason = optional(text(2000));
+type ViewShape = { [K in `view${RowNo}`]: typeof StatedView } & { [K in `viewReason${RowNo}`]: typeof StatedReason };
+const viewShape = Object.fromEntries(ROWS.flatMap((n) => [[`view${n}`, StatedView], [`viewReason${n}`, StatedReason]])) as ViewShape;
+
+/** The chair's decision with each agency's stated view (and, where it differs, the dissent's reason). */
+export const ChairDecisionAction = z
+  .object({
+    verb: z.literal('chairDecision'),
+    conferenceId: Id,
+    /** Carried in the card's data: the agency each `viewN` / `viewReasonN` input belongs to, in order. */
+    viewAgencies: z.array(Agency).min(1).max(SCALE_ROWS),
+    ...viewShape,
+    decision: required(Choice),
+    recommendation: optional(NoPlanRecommendation),
+    rationale: required(text(4000).min(20, 'give a clear rationale (at least 20 characters)')),
+  })
+  .superRefine((v, ctx) => {
+    v.viewAgencies.forEach((_, i) => {
+      const key = `view${i + 1}` as `view${RowNo}`;
+      if (v[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: "record the agency's stated view" });
+    });
+    recommendationFits({ choice: v.decision, recommendation: v.recommendation }, ctx);
+  });
+export type ChairDecisionAction = z.infer<typeof ChairDecisionAction>;
+
+/** Each agency's stated view from a parsed chair's decision, in the card's order. */
+export function agencyViews(a: ChairDecisionAction): { agency: Agency; choice: Choice; reason?: string }[] {
+  return a.viewAgencies.map((agency, i) => ({ agency, choice: a[`view${i + 1}` as `view${RowNo}`]!, reason: a[`viewReason${i + 1}` as `viewReason${RowNo}`] }));
+}
+
 const categoryFields = {
   conferenceId: Id,
   primary: required(Category),
@@ -353,6 +389,8 @@ export const CardAction = z.discriminatedUnion('verb', [
   DeferAction,
   DissentReasonAction,
   SplitDecisionAction,
+  OpenChairDecisionAction,
+  ChairDecisionAction,
   ProposeCategoryAction,
   DecideCategoryAction,
   PlanRecordAction,
@@ -402,6 +440,7 @@ const FIELD_LABEL: Record<string, string> = {
   viewChoice: "The agency's view",
   viewReason: 'Reason',
   standDownNote: 'Note',
+  interimPlan: 'Interim plan',
   proceedReason: 'Reason for proceeding without quoracy',
   choice: 'Your view',
   recommendation: 'Recommendation',
@@ -423,6 +462,7 @@ const FIELD_LABEL: Record<string, string> = {
   dangerStatements: 'Danger statements',
   safetyGoals: 'Safety goals',
   scaleAgencies: 'Safety scale agencies',
+  viewAgencies: 'Agencies',
   endedOn: 'Date the plan ended',
   endNote: 'Note',
 };
@@ -434,6 +474,8 @@ export function fieldLabel(field: string): string {
   if (row) return `Invitee ${row[1]}: ${ROW_PART[row[2]!]}`;
   const scale = /^scale(\d+)$/.exec(field);
   if (scale) return `Safety scale ${scale[1]}`;
+  const view = /^view(Reason)?(\d+)$/.exec(field);
+  if (view) return view[1] ? `Agency ${view[2]}: reason` : `Agency ${view[2]}: stated view`;
   return FIELD_LABEL[field] ?? field;
 }
 

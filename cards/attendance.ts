@@ -49,6 +49,12 @@ export const AttendanceView = z.object({
     .optional(),
   /** A vote round is open (or was held): no "Open the vote" button. */
   roundOpened: z.boolean().default(false),
+  /** How the policy decides: the agencies' vote, or the chair throughout (no vote to open). */
+  decisionBy: z.enum(['vote', 'chair']).default('vote'),
+  /** Standing down needs an interim plan (the policy's inquorate rule). */
+  interimPlanNeeded: z.boolean().default(false),
+  /** The policy's reconvene rule as the chair sees it, with its source. */
+  reconveneText: z.string().trim().min(1).max(500).optional(),
   viewer: AttendanceViewer.default({ kind: 'everyone' }),
   /** The chair's tools to check people in and out (shown to the chair, and as "(chair)" on the posted card). */
   chairTools: ChairTools.optional(),
@@ -84,7 +90,10 @@ export const attendanceCard = defineCard(AttendanceView, template, (v) => {
     showCheckIn: !stoodDown && (viewer.kind === 'everyone' || (member !== undefined && !member.checkedIn)),
     checkInTitle: member ? `Check in as ${agencyLabel(member.agency)}, ${ROLE_LABEL[member.role]}` : 'Check in',
     showQuoracyChoice: chairOrAll && !v.quoracy.quorate && !v.decision,
-    showOpenRound: chairOrAll && !v.roundOpened && !stoodDown && (v.quoracy.quorate || v.decision?.kind === 'proceeding'),
+    showOpenRound: v.decisionBy === 'vote' && chairOrAll && !v.roundOpened && !stoodDown && (v.quoracy.quorate || v.decision?.kind === 'proceeding'),
+    showChairDecision: v.decisionBy === 'chair' && chairOrAll && !v.roundOpened && !stoodDown && (v.quoracy.quorate || v.decision?.kind === 'proceeding'),
+    interimPlanNeeded: v.interimPlanNeeded,
+    reconveneText: v.reconveneText ?? 'The conference will be reconvened as soon as possible.',
     chairSuffix: viewer.kind === 'everyone' ? ' (chair)' : '',
     showChairTools: chairOrAll && !stoodDown && v.chairTools !== undefined,
     people: (v.chairTools?.people ?? []).map((p) => ({ id: p.id, title: `${p.name} — ${agencyLabel(p.agency)}${p.present ? ' (checked in)' : ''}` })),

@@ -27,5 +27,6 @@ export * from './rsvp-summary.js';
 export * from './schedule-confirmation.js';
 export * from './schedule-form.js';
 export * from './split-decision.js';
+export * from './chair-decision.js';
 export * from './vote.js';
 export { escapeMarkdown } from './text.js';

@@ -1,6 +1,8 @@
 // Starting the conference in its chat, check-in and live quoracy (RULES.md, Quoracy; Attendance).
 import { agendaFor } from '../../src/rules/policies.js';
-import { policyArea, policyFor } from '../policy.js';
+import { policyArea, policyFor, sourceOf } from '../policy.js';
+import { citeIn } from '../../src/rules/policy-schema.js';
+import { addWorkingDays } from '../../src/rules/calendar.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Invitee } from '../../src/store/invitees.js';
 import type { ActionOf } from '../../cards/index.js';
@@ -69,6 +71,10 @@ export async function standDown(s: Services, turn: Turn, a: ActionOf<'standDown'
   const conference = await loadConference(s, a.conferenceId);
   requireChair(conference, turn, 'stand the conference down');
   requireStatus(conference, ['in-progress', 'stood-down'], 'stand the conference down');
+  const { inquorate } = policyFor(conference);
+  if (inquorate.interimPlan && !a.interimPlan) throw new UserError(`Record the interim plan: the procedures ask for one when a conference is stood down (${citeIn(policyFor(conference), inquorate.citation)}).`, 'Interim plan needed');
+  // Counted from the day it met, as the lifecycle counts the reconvene date.
+  const reconveneBy = inquorate.reconveneWithinWorkingDays ? addWorkingDays(heldOn(conference), inquorate.reconveneWithinWorkingDays) : undefined;
   const recorded = await s.store.decisions.record({
     conferenceId: conference.id,
     outcome: 'stood-down',
@@ -77,15 +83,19 @@ export async function standDown(s: Services, turn: Turn, a: ActionOf<'standDown'
     coreGroup: [],
     safetyScales: [],
     standDownReason: a.standDownNote ?? 'Not quorate',
+    interimPlan: inquorate.interimPlan ? a.interimPlan : undefined,
+    reconveneBy,
     decidedBy: { userId: turn.actor.aadObjectId, name: turn.actor.name },
     decidedAt: turn.now.toISOString(),
   });
   if (recorded.outcome === 'already-decided') throw new UserError('A decision is already recorded for this conference.');
   if (recorded.outcome === 'recorded') {
-    await audit(s, turn, 'conference-stood-down', { conferenceId: conference.id, note: a.standDownNote });
+    await audit(s, turn, 'conference-stood-down', { conferenceId: conference.id, note: a.standDownNote, interimPlan: a.interimPlan, reconveneBy });
     await applyEvent(s, turn, conference.caseRef, { type: 'stood-down', conference: factsOf(conference), on: heldOn(conference) }, conference);
   }
-  return attendanceViews(s, { ...conference, status: 'stood-down' }, turn, 'The conference is stood down; it must be reconvened as soon as possible.');
+  const by = recorded.outcome === 'no-such-conference' ? undefined : recorded.decision.reconveneBy;
+  const when = by ? `by ${by}` : 'as soon as possible';
+  return attendanceViews(s, { ...conference, status: 'stood-down' }, turn, `The conference is stood down; it must be reconvened ${when}.`);
 }
 
 export async function proceed(s: Services, turn: Turn, a: ActionOf<'proceed'>): Promise<ActionOutcome> {
@@ -138,6 +148,8 @@ function viewerOf(conference: Conference, invitees: Invitee[], turn: Turn): View
 
 function attendanceView(conference: Conference, invitees: Invitee[], viewer: Viewer, roundOpened: boolean): AttendanceView {
   const q = quoracyOf(invitees, 'checked-in', conference.chair);
+  const policy = policyFor(conference);
+  const reconvene = policy.inquorate.reconveneWithinWorkingDays;
   const person = (i: Invitee) => ({ name: i.name, agency: i.checkIn?.agency ?? i.agency, role: i.checkIn?.role ?? i.role });
   return {
     conferenceId: conference.id,
@@ -162,7 +174,11 @@ function attendanceView(conference: Conference, invitees: Invitee[], viewer: Vie
         : conference.quoracyBreachReason
           ? { kind: 'proceeding', reason: conference.quoracyBreachReason }
           : undefined,
-    roundOpened,
+    // A vote round, or (where the chair decides) the decision, is under way: no button to start it.
+    roundOpened: roundOpened || conference.status === 'decided',
+    decisionBy: policy.decision.mode === 'chair-decides' ? 'chair' : 'vote',
+    interimPlanNeeded: policy.inquorate.interimPlan,
+    reconveneText: `The conference will be reconvened ${reconvene ? `within ${reconvene} working days` : 'as soon as possible'}${policy.inquorate.interimPlan ? ', with an interim plan meanwhile' : ''}. ${sourceOf(policy, policy.inquorate.citation)}`,
     viewer,
     chairTools:
       conference.status === 'in-progress' && (viewer.kind === 'chair' || viewer.kind === 'everyone')

@@ -36,7 +36,7 @@ export async function afterVote(s: Services, turn: Turn, conference: Conference,
 }
 
 /** The model decides what the decision sets in motion; the chat gets the next step. */
-async function nextAfterDecision(s: Services, turn: Turn, conference: Conference, decision: Decision): Promise<void> {
+export async function nextAfterDecision(s: Services, turn: Turn, conference: Conference, decision: Decision): Promise<void> {
   if (decision.outcome === 'stood-down') return;
   const t = await applyEvent(s, turn, conference.caseRef, decidedEvent(conference, decision), conference);
   if (t.awaiting === 'exceptional-circumstances') {

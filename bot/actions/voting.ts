@@ -18,6 +18,7 @@ import { UserError, type ActionOutcome, type AdaptiveCard, type Turn } from '../
 import { localDate } from '../time.js';
 import { afterVote } from './decision.js';
 import { policyFor } from '../policy.js';
+import { citeIn } from '../../src/rules/policy-schema.js';
 import { attendanceViews, requireQuorateOrReason } from './attendance.js';
 import { child, countChoices, refreshIds } from '../views.js';
 
@@ -27,6 +28,10 @@ export async function openRound(s: Services, turn: Turn, a: ActionOf<'openRound'
   const conference = await loadConference(s, a.conferenceId);
   requireChair(conference, turn, 'open a vote');
   requireStatus(conference, ['in-progress'], 'open a vote');
+  const policy = policyFor(conference);
+  if (policy.decision.mode === 'chair-decides') {
+    throw new UserError(`Under the ${policy.area} procedures there is no vote: the chair decides, recording each agency's view (${citeIn(policy, policy.decision.citation)}).`, 'No vote');
+  }
   await requireQuorateOrReason(s, conference);
   const invitees = await s.store.invitees.list(conference.id);
   const agencies = [...new Set(invitees.filter(canVote(conference)).map((i) => i.checkIn?.agency ?? i.agency))];
@@ -215,7 +220,8 @@ function whyNotVoter(conference: Conference, turn: Turn, invitee: Invitee | unde
   return undefined;
 }
 
-const canVote = (conference: Conference) => (i: Invitee) =>
+/** A professional present for an agency: who gives an agency's view. */
+export const canVote = (conference: Conference) => (i: Invitee) =>
   roleAtTable({ role: i.checkIn?.role ?? i.role, agency: i.checkIn?.agency ?? i.agency, chair: i.userId === conference.chair.userId }) === 'professional' && i.checkIn?.present === true;
 
 /** What the vote and result cards say about which round of which conference. */

@@ -271,7 +271,10 @@ export function transition(state: CaseState, event: LifecycleEvent): Transition 
     case 'stood-down': {
       const c = event.conference;
       t.completed.push(...openOf(state, ['conference', 'report'], c.id).map(refOf));
-      t.due.push(entry('reconvene-stood-down', event.on, c.id, c.kind), entry('decision-circulated', dueDate('decision-circulated', event.on), c.id));
+      // Reconvened within the policy's working days, or (where it gives none) as soon as possible.
+      const within = policyOf(c.policy).inquorate.reconveneWithinWorkingDays;
+      const reconvene = within ? addWorkingDays(event.on, within) : event.on;
+      t.due.push(entry('reconvene-stood-down', reconvene, c.id, c.kind), entry('decision-circulated', dueDate('decision-circulated', event.on), c.id));
       t.send.push({ what: 'decision', to: ['invitees'], conferenceId: c.id });
       return t;
     }

@@ -34,6 +34,8 @@ export const Decision = z.object({
   split: z.boolean(),
   /** Barnsley's chair-decides rule (and any chair decision) needs a clear rationale. */
   chairRationale: FreeText.optional(),
+  /** Where the chair decides throughout (no vote): each agency's stated view, as the chair recorded it. */
+  agencyViews: json(z.array(z.object({ name: PersonName, agency: Agency, choice: Choice, reason: FreeText.optional() }))).optional(),
   category: json(CategorySet).optional(),
   dissents: json(z.array(Dissent)),
   leadProfessional: json(LeadProfessional).optional(),
@@ -56,6 +58,8 @@ export const Decision = z.object({
   deferralReason: FreeText.optional(),
   reconveneBy: IsoDate.optional(),
   standDownReason: FreeText.optional(),
+  /** Stood down where the policy asks for one: the interim plan until the conference reconvenes. */
+  interimPlan: FreeText.optional(),
   decidedBy: json(Person),
   decidedAt: Instant,
 });

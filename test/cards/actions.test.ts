@@ -36,6 +36,11 @@ const TYPED: Partial<Record<string, Record<string, unknown>>> = {
     contingencyPlan: 'Legal planning meeting',
     ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`scale${i + 1}`, String(i % 11)])),
   },
+  chairDecision: {
+    decision: 'cp-plan',
+    rationale: 'Neglect is persistent and well evidenced.',
+    ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`view${i + 1}`, 'cp-plan'])),
+  },
   rsvp: { deputyName: 'Jo Marsh' },
   chairCheckIn: { person: 'aad-1' },
   checkInDeputy: { deputyAgency: 'police', deputyName: 'Dan Deputy' },

@@ -296,6 +296,42 @@ export const EXAMPLES: Record<string, Example> = {
     audience: 'group',
     ...ex(C.splitDecisionCard, { ...ids, child, policy: 'barnsley', question: 'initial', counts: { 'cp-plan': 4, 'no-cp-plan': 4 } }),
   },
+  'chair-decision': {
+    audience: 'group',
+    ...ex(C.chairDecisionCard, {
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      question: 'initial',
+      policy: 'example-council',
+      policyLabel: 'Example Council',
+      source: 'Source: Sussex child protection procedures, Decision making',
+      agencies: [
+        { agency: 'childrens-social-care', names: 'Sam Patel' },
+        { agency: 'police', names: 'DC Jo Reid' },
+        { agency: 'health-visiting', names: 'Hana Visitor' },
+      ],
+    }),
+  },
+  'chair-decision-recorded': {
+    audience: 'group',
+    ...ex(C.chairDecisionCard, {
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      question: 'initial',
+      policy: 'example-council',
+      source: 'Source: Sussex child protection procedures, Decision making',
+      agencies: [{ agency: 'police', names: 'DC Jo Reid' }],
+      decided: {
+        choice: 'cp-plan',
+        rationale: 'Neglect is persistent and well evidenced.',
+        views: [
+          { name: 'DC Jo Reid', agency: 'police', choice: 'cp-plan' },
+          { name: 'Hana Visitor', agency: 'health-visiting', choice: 'no-cp-plan', reason: 'The family engages with support.' },
+        ],
+        dissents: [{ name: 'Hana Visitor', agency: 'health-visiting', choice: 'no-cp-plan', reason: 'The family engages with support.' }],
+      },
+    }),
+  },
   'category-everyone': {
     audience: 'group',
     ...ex(C.categoryCard, {
