@@ -32,6 +32,7 @@ describe('A whole conference where the chair decides (a council policy file; bot
     // Monday 7 December 10:00: 3 days before is Friday 4 December 10:00.
     const invitation = JSON.stringify(h.lastCard(h.connector.personalConversationOf(CAST.police.id)!, 'rsvp').card);
     expect(invitation).to.contain(formatDateTime('2026-12-04T10:00')).and.to.contain('Example Council');
+    expect((await h.store.dueItems.forCase(CASE)).map((d) => [d.kind, d.due])).to.deep.include.members([['report', '2026-12-04']]);
     for (const key of [...AGENCY_REPS, 'mother'] as CastKey[]) await h.click(key, h.personal(key), 'rsvp', { conferenceId, answer: 'attending' });
   });
 
@@ -51,8 +52,7 @@ describe('A whole conference where the chair decides (a council policy file; bot
     const reconveneBy = addWorkingDays('2026-12-07', 10);
     expect(stoodDown).to.deep.include({ outcome: 'stood-down', reconveneBy, interimPlan: 'Daily visits by the social worker until the conference meets.' });
     const due = await h.store.dueItems.forCase(CASE);
-    // Reports were due 3 days before (Sussex); the conference is now due by the reconvene date.
-    expect(due.map((d) => [d.kind, d.due])).to.deep.include.members([["report", "2026-12-04"], ["conference", reconveneBy]]);
+    expect(due.map((d) => [d.kind, d.due])).to.deep.include.members([['reconvene-stood-down', reconveneBy]]);
   });
 
   it('reconvened: no vote card; the chair records the decision, each agency\'s stated view and the dissents with their reasons (Sussex)', async () => {
