@@ -3,6 +3,7 @@
 // the stored records and written where the desk reads them. The stamp is the length of the
 // conference's audit trail, read before the records: it only grows, so the newest view wins.
 import { hasOpenDuty, type ConferenceFact, type PlanFact } from '../../src/rules/desk.js';
+import { addCalendarDays } from '../../src/rules/calendar.js';
 import { isReviewKind } from '../../src/rules/kinds.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { StampedFact } from '../../src/store/desk.js';
@@ -22,12 +23,18 @@ export async function refreshConference(store: Store, conferenceId: string, tena
 }
 
 async function conferenceFact(store: Store, c: Conference, tenantId: string, trail: { action: string; at: string }[]): Promise<ConferenceFact> {
-  const [invitees, decision, rounds, minutes] = await Promise.all([
+  const [invitees, decision, rounds, minutes, amendments] = await Promise.all([
     store.invitees.list(c.id),
     store.decisions.get(c.id),
     store.votes.listRounds(c.id),
     store.minutes.get(c.id),
+    store.dueItems.forCase(c.caseRef, { kinds: ['minute-amendments'], includeDone: true }),
   ]);
+  // Minutes recorded by the chair's command ("minutes sent CASE DATE") open the 21-day amendments
+  // window from the day they were sent (Bolton procedures, Record keeping): its due date gives that day.
+  const window = amendments.find((i) => i.conferenceId === c.id);
+  const closed = trail.find((e) => e.action === 'lifecycle-amendment-window-closed');
+  const sentByCommand = window ? addCalendarDays(window.due, -21) : undefined;
   const forecast = quoracyOf(invitees, 'forecast');
   const answers = invitees.map((i) => i.rsvp?.response);
   const count = (r: string) => answers.filter((a) => a === r).length;
@@ -74,8 +81,8 @@ async function conferenceFact(store: Store, c: Conference, tenantId: string, tra
     decidedOn: decision ? localDate(new Date(decision.decidedAt)) : undefined,
     category: decision?.category?.primary,
     circulatedOn: circulated ? localDate(new Date(circulated.at)) : undefined,
-    minutesSentOn: minutes?.sentOn,
-    amendmentsClosedOn: minutes?.amendmentsClosedOn,
+    minutesSentOn: minutes?.sentOn ?? sentByCommand,
+    amendmentsClosedOn: minutes?.amendmentsClosedOn ?? (window?.done && closed ? localDate(new Date(closed.at)) : undefined),
   };
 }
 

@@ -125,12 +125,15 @@ export async function conferenceRecordPdf(store: Store, conferenceId: string, ma
     h('Lead professional'),
     pairs([
       ['Lead professional', decision?.leadProfessional ? `${decision.leadProfessional.name}, ${agencyLabel(decision.leadProfessional.agency)}` : dash],
-      ['Deputy', dash],
+      ['Deputy', decision?.leadDeputy ? `${decision.leadDeputy.name}, ${agencyLabel(decision.leadDeputy.agency)}` : dash],
     ]),
     h('Core group'),
     table(['Name', 'Agency', 'Role'], (decision?.coreGroup ?? []).map((m) => [m.name, m.agency ? agencyLabel(m.agency) : dash, ROLE_LABEL[m.role]])),
+    { text: decision?.coreGroupOthers ? `Also in the core group: ${decision.coreGroupOthers}` : '', margin: [0, 0, 0, 6] },
     h('Plan outline and contingency'),
     pairs([
+      ['Danger statements', decision?.dangerStatements ?? dash],
+      ['Safety goals', decision?.safetyGoals ?? dash],
       ['Outline plan', decision?.outlinePlan ?? dash],
       ['Contingency plan', decision?.contingencyPlan ?? dash],
     ]),

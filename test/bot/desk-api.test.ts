@@ -129,6 +129,18 @@ describe('Desk API: Teams SSO, who sees what, audit', function () {
     expect(views.find((e) => e.action === 'desk-case')!.details).to.deep.include({ role: 'chair', caseRef: 'DESK-2026-01' });
   });
 
+  it('minutes the chair records by command in Teams reach the desk', async () => {
+    const said = await h.teams.say(CAST.chair, h.personal('chair'), 'minutes sent DESK-2026-01 2026-12-09');
+    expect(said.status).to.equal(200);
+    const res = await get('/api/desk/conferences?from=2026-12-01&to=2026-12-31', await unit());
+    const c = res.body.conferences.find((x: any) => x.conferenceId === walked);
+    expect(c.minutesSentOn).to.equal('2026-12-09');
+    const byWhat = Object.fromEntries(c.duties.map((d: any) => [d.what, d]));
+    expect(byWhat.minutes).to.include({ state: 'done', doneOn: '2026-12-09' });
+    // Bolton procedures, Record keeping: amendments back within 21 days of the minutes.
+    expect(byWhat.amendments).to.include({ state: 'due', due: '2026-12-30' });
+  });
+
   it('the Unit records the minutes sent and the amendments closed; the duties follow, and late ones show as late', async () => {
     const token = await unit();
     const post = (path: string, body: unknown) => fetch(`${h.server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
