@@ -149,6 +149,7 @@ export function conferenceRecordView(c: Conference, d: Decision | undefined, inv
     outcome: d && d.outcome !== 'stood-down' ? outcomeOf(d) : undefined,
     counts: countChoices(votes),
     dissents: (d?.dissents ?? []).map((x) => ({ name: x.name, agency: x.agency, choice: x.choice, reason: x.reason })),
+    agencyViews: (d?.agencyViews ?? []).map((x) => ({ name: x.name, agency: x.agency, choice: x.choice, reason: x.reason })),
     category: d?.category,
     plan: d && planOf(d),
     nextReview: d?.firstReviewDate ?? d?.reconveneBy,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ConferenceKind } from '../src/rules/types.js';
-import { PolicyKey } from '../src/rules/policy-schema.js';
-import { Child, LocalDateTime } from './common.js';
+import { Child, LocalDateTime, Procedures } from './common.js';
 import { defineCard } from './define.js';
 import { KIND_LABEL, policyLabelOf, formatDateTime } from './labels.js';
 import { childLine } from './present.js';
@@ -11,9 +10,7 @@ import template from './templates/agenda.json' with { type: 'json' };
 export const AgendaView = z.object({
   child: Child,
   kind: ConferenceKind,
-  policy: PolicyKey,
-  /** How the procedures are named (the policy's area, and its version where it matters); default: the built-in's name. */
-  policyLabel: z.string().trim().min(1).max(200).optional(),
+  ...Procedures,
   startsAt: LocalDateTime,
   items: z.array(z.string().trim().min(1).max(300)).min(1).max(30),
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { Agency, Choice, NoPlanRecommendation, PersonName } from '../src/rules/types.js';
-import { PolicyKey } from '../src/rules/policy-schema.js';
 import { SCALE_ROWS } from './actions.js';
-import { Child, Id } from './common.js';
+import { Child, Id, Procedures } from './common.js';
 import { QUESTION_CHOICES, QUESTION_TEXT, Question } from './decision.js';
 import { defineCard } from './define.js';
 import { CHOICE_LABEL, RECOMMENDATION_LABEL, agencyLabel, choicesOf, policyLabelOf } from './labels.js';
@@ -20,8 +19,7 @@ export const ChairDecisionView = z.object({
   conferenceId: Id,
   child: Child,
   question: Question,
-  policy: PolicyKey,
-  policyLabel: z.string().trim().min(1).max(200).optional(),
+  ...Procedures,
   /** The policy's citation for the rule, shown where it applies. */
   source: z.string().trim().min(1).max(500),
   /** The agencies present, one row each, with who speaks for them. */

@@ -1,6 +1,7 @@
 // Shapes shared by the card view models and the card action payloads.
 import { z } from 'zod';
 import { Agency, CaseRef, PersonName, Role } from '../src/rules/types.js';
+import { PolicyKey } from '../src/rules/policy-schema.js';
 
 /** The case reference rule is shared with the rules and the store. */
 export { CaseRef };
@@ -54,3 +55,10 @@ export type Quoracy = z.infer<typeof Quoracy>;
 /** How someone takes part in the conference: on Teams, in the room, or on the phone. */
 export const Presence = z.enum(['teams', 'room', 'phone']);
 export type Presence = z.infer<typeof Presence>;
+
+/** Which procedures a card names: the policy's id, and how to name them (its area, and its
+ * version where it matters); without a label, the built-in's name. */
+export const Procedures = {
+  policy: PolicyKey,
+  policyLabel: z.string().trim().min(1).max(200).optional(),
+};

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ConferenceKind, IsoDate, PersonName, Rsvp } from '../src/rules/types.js';
-import { PolicyKey } from '../src/rules/policy-schema.js';
-import { Child, Id, LocalDateTime, Person } from './common.js';
+import { Child, Id, LocalDateTime, Person, Procedures } from './common.js';
 import {
   Categories,
   Counts,
@@ -20,7 +19,7 @@ import {
   tallyRows,
 } from './decision.js';
 import { defineCard } from './define.js';
-import { KIND_LABEL, policyLabelOf, RSVP_LABEL, formatDate, formatDateTime } from './labels.js';
+import { CHOICE_LABEL, KIND_LABEL, agencyLabel, policyLabelOf, RSVP_LABEL, formatDate, formatDateTime } from './labels.js';
 import { childLine, labelled } from './present.js';
 import template from './templates/conference-record.json' with { type: 'json' };
 
@@ -29,9 +28,7 @@ export const ConferenceRecordView = z.object({
   conferenceId: Id,
   child: Child,
   kind: ConferenceKind,
-  policy: PolicyKey,
-  /** How the procedures are named (the policy's area, and its version where it matters); default: the built-in's name. */
-  policyLabel: z.string().trim().min(1).max(200).optional(),
+  ...Procedures,
   startsAt: LocalDateTime,
   chair: PersonName,
   attendance: z.array(Person.extend({ attended: z.boolean(), rsvp: Rsvp.optional() })),
@@ -46,6 +43,8 @@ export const ConferenceRecordView = z.object({
   outcome: Outcome.optional(),
   counts: Counts.default({}),
   dissents: z.array(Dissent).default([]),
+  /** Where the chair decided with no vote: each agency's stated view as the chair recorded it. */
+  agencyViews: z.array(Dissent).default([]),
   excluded: z.array(Excluded).default([]),
   split: SplitRule.optional(),
   category: Categories.optional(),
@@ -77,6 +76,7 @@ export const conferenceRecordCard = defineCard(ConferenceRecordView, template, (
     warnings: v.warnings,
     tally: !v.outcome || v.outcome.kind === 'deferred' || v.outcome.kind === 'stood-down' ? [] : tallyRows(v.question, v.counts),
     dissents: dissentRows(v.dissents),
+    agencyViews: v.agencyViews.map((x) => ({ name: x.name, agencyLabel: agencyLabel(x.agency), choiceText: CHOICE_LABEL[x.choice], reasonText: x.reason ? `Reason: ${x.reason}` : '' })),
     excluded: v.excluded,
     excludedText: excludedRows(v.excluded).map((e) => `${e.name} (${e.who}): ${e.why}`).join('; '),
     categoryText: v.category && categoriesText(v.category),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ConferenceKind, PersonName, Rsvp } from '../src/rules/types.js';
-import { PolicyKey } from '../src/rules/policy-schema.js';
-import { Id, LocalDateTime, NamedChild, Person } from './common.js';
+import { Id, LocalDateTime, NamedChild, Person, Procedures } from './common.js';
 import { defineCard } from './define.js';
 import { KIND_LABEL, policyLabelOf, RSVP_LABEL, formatDateTime } from './labels.js';
 import { labelled, namedChildLine } from './present.js';
@@ -15,9 +14,7 @@ export const InvitationView = z.object({
   startsAt: LocalDateTime,
   location: z.string().trim().min(1).max(200).optional(),
   chair: PersonName,
-  policy: PolicyKey,
-  /** How the procedures are named (the policy's area, and its version where it matters); default: the built-in's name. */
-  policyLabel: z.string().trim().min(1).max(200).optional(),
+  ...Procedures,
   invitedAs: Person,
   /** From the policy: e.g. { what: 'Send your report to the chair', by: 24 hours before }. */
   reportDeadline: z.object({ what: z.string().trim().min(1).max(200), by: LocalDateTime }),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ConferenceKind, IsoDate, PersonName } from '../src/rules/types.js';
-import { PolicyKey } from '../src/rules/policy-schema.js';
-import { Id, LocalDateTime, NamedChild, Person } from './common.js';
+import { Id, LocalDateTime, NamedChild, Person, Procedures } from './common.js';
 import { defineCard } from './define.js';
 import { KIND_LABEL, policyLabelOf, TRIGGER_LABEL, formatDate, formatDateTime } from './labels.js';
 import { labelled, namedChildLine } from './present.js';
@@ -20,9 +19,7 @@ export const ScheduleConfirmationView = z.object({
   lateReason: z.string().trim().min(1).max(2000).optional(),
   expectedDeliveryDate: IsoDate.optional(),
   lookedAfter: z.boolean().default(false),
-  policy: PolicyKey,
-  /** How the procedures are named (the policy's area, and its version where it matters); default: the built-in's name. */
-  policyLabel: z.string().trim().min(1).max(200).optional(),
+  ...Procedures,
   chair: PersonName,
   invitees: z.array(Person.extend({ directContact: z.boolean() })),
   /** E.g. the pre-birth warning: the first review would fall before the expected delivery date. */

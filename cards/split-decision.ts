@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { PolicyKey } from '../src/rules/policy-schema.js';
-import { Child, Id } from './common.js';
+import { Child, Id, Procedures } from './common.js';
 import { Counts, QUESTION_CHOICES, QUESTION_TEXT, Question, tallyRows } from './decision.js';
 import { defineCard } from './define.js';
 import { CHOICE_LABEL, policyLabelOf, RECOMMENDATION_LABEL, choicesOf } from './labels.js';
@@ -12,10 +11,10 @@ export const SplitDecisionView = z.object({
   conferenceId: Id,
   roundId: Id,
   child: Child,
-  policy: PolicyKey,
-  /** How the procedures are named (the policy's area, and its version where it matters); default: the built-in's name. */
-  policyLabel: z.string().trim().min(1).max(200).optional(),
+  ...Procedures,
   question: Question,
+  /** The split rule's source in the policy, shown where the rule applies. */
+  source: z.string().trim().min(1).max(500).optional(),
   counts: Counts.default({}),
   problems: z.array(z.string().trim().min(1).max(500)).default([]),
 });
@@ -28,6 +27,7 @@ export const splitDecisionCard = defineCard(SplitDecisionView, template, (v) => 
   problems: v.problems,
   childText: childLine(v.child),
   policyLabel: policyLabelOf(v),
+  source: v.source ?? '',
   tallyText: tallyRows(v.question, v.counts).map((r) => `${r.label}: ${r.count}`).join(', '),
   decisionChoices: choicesOf(CHOICE_LABEL, QUESTION_CHOICES[v.question]),
   recommendationChoices: choicesOf(RECOMMENDATION_LABEL),

@@ -5,7 +5,7 @@ import { categoryDecision } from '../../src/rules/category.js';
 import { deferral, preBirthWarning } from '../../src/rules/timescales.js';
 import { planRecordWindow, questionFor, transition } from '../../src/rules/lifecycle.js';
 import { lastWorkingDayOnOrBefore } from '../../src/rules/calendar.js';
-import { policyArea, policyFor } from '../policy.js';
+import { policyArea, policyFor, sourceOf } from '../policy.js';
 import { RuleError } from '../../src/rules/errors.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Decision } from '../../src/store/decisions.js';
@@ -29,7 +29,7 @@ const decidedBy = (turn: Turn) => ({ userId: turn.actor.aadObjectId, name: turn.
 /** Posts what the chair does next once a round has closed. */
 export async function afterVote(s: Services, turn: Turn, conference: Conference, round: VoteRound, result: TallyResult, decision: Decision | undefined): Promise<void> {
   if (!decision) {
-    await s.messenger.reply(turn.context, splitDecisionCard({ conferenceId: conference.id, roundId: String(round.round), child: child(conference), policy: conference.policy, policyLabel: policyArea(policyFor(conference)), question: round.question, counts: result.counts }));
+    await s.messenger.reply(turn.context, splitDecisionCard({ conferenceId: conference.id, roundId: String(round.round), child: child(conference), policy: conference.policy, policyLabel: policyArea(policyFor(conference)), source: sourceOf(policyFor(conference), policyFor(conference).splitRule.citation), question: round.question, counts: result.counts }));
     return;
   }
   await nextAfterDecision(s, turn, conference, decision);

@@ -102,6 +102,11 @@ describe('A whole conference where the chair decides (a council policy file; bot
     expect(h.cards(GROUP.id).some((c) => JSON.stringify(c.card).includes('"verb":"vote"'))).to.equal(false);
     expect(await h.store.votes.listRounds(conferenceId)).to.deep.equal([]);
 
+    // The record (`record CASE`) says how it was decided, each agency's view, and under which version.
+    await h.teams.say(CAST.chair, h.personal('chair'), `record ${CASE}`);
+    const record = JSON.stringify(h.cards(h.personal('chair').id).at(-1)!.card);
+    expect(record).to.contain("Each agency's stated view (the chair decided)").and.to.contain('Example Council (policy example-council, version 1)');
+
     // Then as everywhere: the category, the plan record and circulation to everyone invited.
     await h.click('chair', GROUP, 'decideCategory', { conferenceId, primary: 'neglect', others: '' });
     const firstReview = dueDate('first-review', '2026-12-14');

@@ -120,7 +120,8 @@ describe('policy versions: a conference runs under the version it was scheduled 
     await checkedIn(h, underV1);
     await splitVote(h, underV1);
     expect(await h.store.decisions.get(underV1), 'version 1: no outcome until the chair decides').to.equal(undefined);
-    h.lastCard(GROUP.id, 'splitDecision');
+    // The split card cites version 1's rule, where the rule applies.
+    expect(JSON.stringify(h.lastCard(GROUP.id, 'splitDecision').card)).to.contain('Source: project default (the procedures are silent), version 1');
 
     await started(h, 'VER-2026-0002');
     await checkedIn(h, underV2);
