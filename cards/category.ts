@@ -33,7 +33,14 @@ export const categoryCard = defineCard(CategoryView, template, (v) => {
     ruleText: v.allowMultiple
       ? 'Choose the primary category; more than one may be recorded. If members disagree, the chair decides the primary.'
       : 'Choose one category. If members disagree, the chair decides.',
-    agreementText: primaries.size === 1 ? 'All proposals agree on the primary category.' : 'Proposals differ: the chair decides the primary category.',
+    agreementText:
+      v.proposals.length === 0
+        ? 'No proposals yet.'
+        : v.proposals.length === 1
+          ? 'One proposal so far.'
+          : primaries.size === 1
+            ? 'All proposals agree on the primary category.'
+            : 'Proposals differ: the chair decides the primary category.',
     proposals: v.proposals.map((p) => ({ name: p.name, agencyLabel: agencyLabel(p.agency), categoryText: categoriesText(p) })),
     categoryChoices: choicesOf(CATEGORY_LABEL),
     showInputs: open,

@@ -186,9 +186,13 @@ export async function proposeCategory(s: Services, turn: Turn, a: ActionOf<'prop
   const conference = await loadConference(s, a.conferenceId);
   const invitee = await requireInvitee(s, conference, turn, 'propose a category');
   categoryDecision({ proposed: [a.primary, ...a.others], policy: policyFor(conference), chairPrimary: a.primary, chairOthers: a.others });
+  if ((await s.store.decisions.get(conference.id))?.category) throw new UserError('The category of harm is already recorded.', 'Too late');
+  // Stored, with who proposed it: the chair's card lists every proposal and whether they agree.
+  await s.store.proposals.put({ conferenceId: conference.id, userId: invitee.userId, name: invitee.name, agency: invitee.checkIn?.agency ?? invitee.agency, primary: a.primary, others: a.others, at: turn.now.toISOString() });
   await audit(s, turn, 'category-proposed', { conferenceId: conference.id, primary: a.primary, others: a.others });
+  // The member's own card shows their own proposal only.
   const card = categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: policyFor(conference).multipleCategories.on, proposals: [{ name: invitee.name, agency: invitee.agency, primary: a.primary, others: a.others }], viewer: 'member' });
-  return { own: card, notice: 'Your proposal is noted for the chair.' };
+  return { own: card, notice: 'Your proposal is recorded for the chair.' };
 }
 
 export async function refreshCategory(s: Services, turn: Turn, conferenceId: string): Promise<ActionOutcome> {
@@ -196,7 +200,12 @@ export async function refreshCategory(s: Services, turn: Turn, conferenceId: str
   const decision = await s.store.decisions.get(conference.id);
   const viewer = isChair(conference, turn) ? 'chair' : (await s.store.invitees.get(conference.id, turn.actor.aadObjectId)) ? 'member' : 'everyone';
   const view = { conferenceId: conference.id, child: child(conference), allowMultiple: policyFor(conference).multipleCategories.on, decided: decision?.category };
-  return { own: categoryCard({ ...view, viewer }), shared: categoryCard(view) };
+  const proposals = viewer === 'chair' ? await proposalsOf(s, conference.id) : [];
+  return { own: categoryCard({ ...view, viewer, proposals }), shared: categoryCard(view) };
+}
+
+async function proposalsOf(s: Services, conferenceId: string) {
+  return (await s.store.proposals.list(conferenceId)).map((p) => ({ name: p.name, agency: p.agency, primary: p.primary, others: p.others }));
 }
 
 export async function decideCategory(s: Services, turn: Turn, a: ActionOf<'decideCategory'>): Promise<ActionOutcome> {
@@ -228,7 +237,7 @@ export async function decideCategory(s: Services, turn: Turn, a: ActionOf<'decid
     problems: birth ? [birth.message] : [],
   });
   await s.messenger.reply(turn.context, plan);
-  const card = categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: policy.multipleCategories.on, decided: { primary: category.primary, others: category.others }, viewer: 'chair' });
+  const card = categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: policy.multipleCategories.on, decided: { primary: category.primary, others: category.others }, proposals: await proposalsOf(s, conference.id), viewer: 'chair' });
   return { own: card, shared: card, notice: 'Category of harm recorded.' };
 }
 

@@ -177,8 +177,16 @@ export function resultView(conference: Conference, round: VoteRound, result: Tal
       : result.dissents.map((d) => ({ name: d.name, agency: d.agency, choice: d.choice, reason: d.reason ?? undefined })),
     excluded: result.excluded.map((e) => ({ name: e.name, role: 'professional' as const, why: e.why })),
     split: result.referral ? { rule: 'plan-and-referral', referralBy: result.referral.headOfServiceBy, panelBy: result.referral.panelBy } : result.outcome === 'chair-decides' ? { rule: 'chair-decides' } : undefined,
-    warnings: result.warnings,
+    warnings: decision ? warningsNow(result, decision) : result.warnings,
   };
+}
+
+/** A warning goes once its cause is resolved: dissent reasons added after the vote are in the decision. */
+function warningsNow(result: TallyResult, decision: Decision): string[] {
+  const asked = result.dissentsWithoutReason;
+  const others = asked.length ? result.warnings.filter((w) => !(w.includes('Dissents are recorded with their reasons') && w.includes(asked.join(', ')))) : result.warnings;
+  const still = decision.dissents.filter((d) => !d.reason).map((d) => d.name);
+  return still.length ? [...others, `Dissents are recorded with their reasons: ask ${still.join(', ')} for theirs.`] : others;
 }
 
 /** The conference and round a card names, read together (the id is checked before any read). */

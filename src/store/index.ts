@@ -24,6 +24,7 @@ export {
 export { Decision, Outcome, CategorySet, Dissent, Decisions, statusAfter, type RecordDecisionResult } from './decisions.js';
 export { CardActivity, Cards, GROUP } from './cards.js';
 export { Plan, PlanKind, PlanEnd, Plans } from './plans.js';
+export { CategoryProposal, CategoryProposals } from './proposals.js';
 export { DueItem, DueKind, DueRef, UserDueItem, DueItems, type DueQuery } from './due-items.js';
 export { SavedConversation, Conversations } from './conversations.js';
 export { AuditEntry, AuditLog, type AuditInput } from './audit.js';

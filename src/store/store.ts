@@ -9,6 +9,7 @@ import { DueItems } from './due-items.js';
 import { Invitees } from './invitees.js';
 import { Minutes } from './minutes.js';
 import { Plans } from './plans.js';
+import { CategoryProposals } from './proposals.js';
 import { Leases, Reminders } from './schedule.js';
 import type { TableClients } from './tables.js';
 import { Votes } from './votes.js';
@@ -20,6 +21,7 @@ export interface Store {
   decisions: Decisions;
   cards: Cards;
   plans: Plans;
+  proposals: CategoryProposals;
   dueItems: DueItems;
   conversations: Conversations;
   audit: AuditLog;
@@ -37,6 +39,7 @@ export function createStore(tables: TableClients): Store {
     decisions: new Decisions(tables.conferences),
     cards: new Cards(tables.conferences),
     plans: new Plans(tables.cases),
+    proposals: new CategoryProposals(tables.conferences),
     dueItems: new DueItems(tables.cases, tables.dueByUser, tables.dueByDay),
     conversations: new Conversations(tables.conversations),
     audit: new AuditLog(tables.audit),

@@ -302,3 +302,39 @@ function planRecordData(conferenceId: string) {
     scaleAgencies: [],
   };
 }
+
+describe('The vote round and the category (over HTTP)', function () {
+  this.timeout(120_000);
+  const h = new Harness();
+  before(() => h.start());
+  after(() => h.stop());
+
+  it("Barnsley chair's guidance: a late check-in joins the open round; dissenters add reasons after the chair's decision and the warning goes; proposals reach the chair", async () => {
+    const caseRef = 'VR-2026-0001';
+    h.now = new Date('2026-11-23T09:00:00Z');
+    await h.click('cpu', h.personal('cpu'), 'schedule', scheduleForm('barnsley', caseRef));
+    const conferenceId = conferenceIdOf(caseRef, '2026-12-07', 'initial');
+    h.now = new Date('2026-12-07T10:00:00Z');
+    await h.teams.say(CAST.chair, GROUP, `start ${caseRef}`);
+    for (const key of AGENCY_REPS.slice(0, 7)) await h.click(key, GROUP, 'checkIn', { conferenceId });
+    await h.click('chair', GROUP, 'openRound', { conferenceId });
+    expect((await h.store.votes.getRound(conferenceId, 1))?.agencies).to.not.include('paediatrics');
+    await h.click('paeds', GROUP, 'checkIn', { conferenceId });
+    expect((await h.store.votes.getRound(conferenceId, 1))?.agencies).to.include('paediatrics');
+    const plan: CastKey[] = ['social', 'police', 'health', 'school'];
+    for (const key of AGENCY_REPS) {
+      await h.click(key, GROUP, 'vote', plan.includes(key) ? { conferenceId, roundId: '1', choice: 'cp-plan' } : { conferenceId, roundId: '1', choice: 'no-cp-plan', recommendation: 'child-in-need' });
+    }
+    await h.click('chair', GROUP, 'closeRound', { conferenceId, roundId: '1' });
+    await h.click('chair', GROUP, 'splitDecision', { conferenceId, roundId: '1', decision: 'cp-plan', rationale: 'The risk of neglect outweighs the progress seen.' });
+    const asked = await h.click('probation', GROUP, 'dissentReason', { conferenceId, roundId: '1', dissentReason: 'The family now engages with every service.' });
+    expect(JSON.stringify(asked)).to.contain('The family now engages').and.not.contain('ask Paul Probation');
+    expect((await h.store.decisions.get(conferenceId))?.dissents.find((d) => d.agency === 'probation')?.reason).to.contain('engages');
+
+    await h.click('police', GROUP, 'proposeCategory', { conferenceId, primary: 'neglect', others: '' });
+    const own = await h.click('health', GROUP, 'proposeCategory', { conferenceId, primary: 'emotional', others: '' });
+    expect(JSON.stringify(own)).to.contain('One proposal so far').and.not.contain('All proposals agree');
+    const chairView = JSON.stringify(await h.click('chair', GROUP, 'refresh', { card: 'category', conferenceId }));
+    expect(chairView).to.contain(CAST.police.name).and.contain(CAST.health.name).and.contain('Proposals differ');
+  });
+});
