@@ -2,7 +2,7 @@
 // concerns: handlers say what happened; the model says what falls due, completes, is cancelled and
 // is sent; this module writes it. No handler decides due items itself.
 import { DUE_KIND_RULES, type Audience } from '../src/rules/due-kinds.js';
-import { transition, type CaseState, type ConferenceFacts, type LifecycleEvent, type Transition } from '../src/rules/lifecycle.js';
+import { questionFor, transition, type CaseState, type ConferenceFacts, type LifecycleEvent, type Transition } from '../src/rules/lifecycle.js';
 import type { Conference } from '../src/store/conferences.js';
 import type { DueItem } from '../src/store/due-items.js';
 import type { Plan } from '../src/store/plans.js';
@@ -42,6 +42,12 @@ export async function caseState(s: Services, caseRef: string): Promise<{ state: 
 /** Is the child on a child protection plan now? (The question a conference asks follows it.) */
 export async function onPlan(s: Services, caseRef: string): Promise<boolean> {
   return (await s.store.plans.current(caseRef))?.plan === 'cp';
+}
+
+/** The question this conference asks: a plan it started itself does not make it a review. */
+export async function questionAt(s: Services, c: Conference): Promise<'initial' | 'review'> {
+  const plan = await s.store.plans.current(c.caseRef);
+  return questionFor(c.kind, plan?.plan === 'cp' && plan.startedBy !== c.id);
 }
 
 /**

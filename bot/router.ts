@@ -11,7 +11,7 @@ import { UserError, type ActionOutcome, type Reply, type Turn } from './turn.js'
 import { checkIn, proceed, refreshAttendance, standDown, startConference } from './actions/attendance.js';
 import { decideCategory, defer, dissentReason, planRecord, proposeCategory, recordExceptional, refreshCategory, splitDecision } from './actions/decision.js';
 import { confirmEndPlan, endPlan, receivingConferenceHeld } from './actions/end-plan.js';
-import { recordDuty } from './actions/duties.js';
+import { DUTY_OF, recordDuty } from './actions/duties.js';
 import { openChairDecision, recordChairDecision } from './actions/chair-decision.js';
 import { rsvp } from './actions/invitations.js';
 import { myReviews, nextReview, recordOfCase, showRecord } from './actions/queries.js';
@@ -62,6 +62,10 @@ const ACTIONS: Handlers = {
   showRecord: (s, turn, a) => asOutcome(showRecord(s, turn, a.conferenceId)),
   myReviews: (s, turn) => asOutcome(myReviews(s, turn)),
   overdue: (s, turn) => asOutcome(myReviews(s, turn, 'overdue')),
+  markDone: async (s, turn, a) => {
+    await recordDuty(s, turn, a.caseRef, DUTY_OF[a.kind], undefined);
+    return { ...(await asOutcome(myReviews(s, turn))), notice: 'Marked done.' };
+  },
 };
 
 export function createRouter(s: Services): Router {

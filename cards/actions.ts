@@ -110,6 +110,7 @@ export const VERBS = [
   'showRecord',
   'myReviews',
   'overdue',
+  'markDone',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -371,6 +372,13 @@ export const EndPlanAction = z.object({
   endNote: optional(text(2000)),
 });
 
+/** The chair marks a record duty done from "my reviews" (today's date). */
+export const MarkDoneAction = z.object({
+  verb: z.literal('markDone'),
+  caseRef: CaseRef,
+  kind: z.enum(['minutes', 'minute-amendments', 'split-referral', 'split-panel']),
+});
+
 export const CardAction = z.discriminatedUnion('verb', [
   RefreshAction,
   OpenScheduleAction,
@@ -398,6 +406,7 @@ export const CardAction = z.discriminatedUnion('verb', [
   ShowRecordAction,
   MyReviewsAction,
   OverdueAction,
+  MarkDoneAction,
 ]);
 export type CardAction = z.infer<typeof CardAction>;
 /** The payload of one verb, e.g. `ActionOf<'vote'>`. */

@@ -7,6 +7,14 @@ import { dueLabel, formatDate } from './labels.js';
 import template from './templates/my-reviews.json' with { type: 'json' };
 
 export const DueItem = z.object({ child: Child, what: DueKind, conferenceKind: ConferenceKind.optional(), due: IsoDate, involvement: Involvement });
+
+/** Duties the chair marks done from the list (RULES.md, Other timescales): the button's words. */
+export const MARK_DONE: Partial<Record<DueKind, string>> = {
+  minutes: 'Mark the minutes sent',
+  'minute-amendments': 'Close the amendments window',
+  'split-referral': 'Referral made today',
+  'split-panel': 'Panel held today',
+};
 export type DueItem = z.infer<typeof DueItem>;
 
 /** `my reviews` and `overdue`: due items soonest first, overdue marked. The function sorts. */
@@ -41,6 +49,9 @@ export const myReviewsCard = defineCard(MyReviewsView, template, (v) => {
         style: late ? 'attention' : 'default',
         whatText: dueLabel(i.what, i.conferenceKind),
         involvementText: INVOLVEMENT_LABEL[i.involvement],
+        kind: i.what,
+        markable: i.involvement === 'chair' && MARK_DONE[i.what] !== undefined,
+        markTitle: MARK_DONE[i.what] ?? '',
       };
     }),
     more: Math.max(0, sorted.length - SHOWN),

@@ -10,9 +10,8 @@ import { agendaCard } from '../../cards/agenda.js';
 import { attendanceCard, type AttendanceView } from '../../cards/attendance.js';
 import { loadConference, requireChair, requireInvitee, requireStatus, isChair } from '../access.js';
 import { audit } from '../audit.js';
-import { applyEvent, factsOf, heldOn, onPlan } from '../lifecycle.js';
+import { applyEvent, factsOf, heldOn, questionAt } from '../lifecycle.js';
 import { localDate } from '../time.js';
-import { questionFor } from '../../src/rules/lifecycle.js';
 import { conferencesOfCase } from './queries.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
@@ -37,7 +36,7 @@ export async function startConference(s: Services, turn: Turn, caseRef: string):
     await audit(s, turn, 'conference-started', { conferenceId: conference.id, conversationId: turn.conversation.id });
     await applyEvent(s, turn, conference.caseRef, { type: 'started', conference: factsOf(started.stored.value), on: heldOn(started.stored.value) }, started.stored.value);
   }
-  const question = questionFor(conference.kind, await onPlan(s, conference.caseRef));
+  const question = await questionAt(s, conference);
   const invitees = await s.store.invitees.list(conference.id);
   const policy = policyFor(conference);
   return {

@@ -2,7 +2,7 @@
 // no vote card. The chair posts the decision card once the conference may decide, and records
 // the decision with each agency's stated view and the reason of any dissent (RULES.md, The decision).
 import { chairDecision } from '../../src/rules/chair-decision.js';
-import { isReviewKind } from '../../src/rules/kinds.js';
+import { questionAt } from '../lifecycle.js';
 import type { Policy } from '../../src/rules/policy-schema.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Decision } from '../../src/store/decisions.js';
@@ -35,11 +35,12 @@ function agenciesPresent(conference: Conference, invitees: Invitee[]): { agency:
   return [...by].map(([agency, people]) => ({ agency, names: people.map((p) => p.name).join(', '), people }));
 }
 
-function view(conference: Conference, policy: Policy, agencies: { agency: string; names: string }[], extra: Partial<ChairDecisionView> = {}): ChairDecisionView {
+function view(conference: Conference, policy: Policy, question: 'initial' | 'review', agencies: { agency: string; names: string }[], extra: Partial<ChairDecisionView> = {}): ChairDecisionView {
   return {
     conferenceId: conference.id,
     child: child(conference),
-    question: isReviewKind(conference.kind) ? 'review' : 'initial',
+    // The question follows the plan status (RULES.md).
+    question,
     policy: conference.policy,
     policyLabel: policyArea(policy),
     source: sourceOf(policy, policy.decision.citation),
@@ -58,7 +59,7 @@ export async function openChairDecision(s: Services, turn: Turn, a: ActionOf<'op
   const agencies = agenciesPresent(conference, await s.store.invitees.list(conference.id));
   if (agencies.length === 0) throw new UserError('No agency representative has checked in yet, so there is no view to record.', 'Nobody to ask');
   await audit(s, turn, 'chair-decision-opened', { conferenceId: conference.id, agencies: agencies.map((x) => x.agency) });
-  await s.messenger.reply(turn.context, chairDecisionCard(view(conference, policy, agencies)));
+  await s.messenger.reply(turn.context, chairDecisionCard(view(conference, policy, await questionAt(s, conference), agencies)));
   return attendanceViews(s, conference, turn, "The chair's decision card is posted.");
 }
 
@@ -75,9 +76,10 @@ export async function recordChairDecision(s: Services, turn: Turn, a: ActionOf<'
   if (absent.length > 0) throw new UserError(`Only agencies present give a view: ${absent.join(', ')} did not check in.`, 'Not present');
   // One view per agency, spoken for by its first representative present.
   const speaker = (agency: string) => present.find((p) => p.agency === agency)!.people[0]!;
+  const question = await questionAt(s, conference);
   const decided = chairDecision(
     {
-      stage: isReviewKind(conference.kind) ? 'review' : 'initial',
+      stage: question,
       views: given.map((g) => ({ name: speaker(g.agency).name, agency: g.agency, role: 'professional', choice: g.choice, reason: g.reason })),
       choice: a.decision,
       rationale: a.rationale,
@@ -112,7 +114,7 @@ export async function recordChairDecision(s: Services, turn: Turn, a: ActionOf<'
   }
   const d = recorded.decision;
   const card = chairDecisionCard(
-    view(conference, policy, present, {
+    view(conference, policy, question, present, {
       decided: {
         choice: d.outcome as Exclude<Decision['outcome'], 'deferred' | 'stood-down'>,
         recommendation: d.recommendation,

@@ -3,7 +3,7 @@
 import { chairSplitDecision, type TallyResult } from '../../src/rules/tally.js';
 import { categoryDecision } from '../../src/rules/category.js';
 import { deferral, preBirthWarning } from '../../src/rules/timescales.js';
-import { planRecordWindow, questionFor, transition } from '../../src/rules/lifecycle.js';
+import { planRecordWindow, transition } from '../../src/rules/lifecycle.js';
 import { lastWorkingDayOnOrBefore } from '../../src/rules/calendar.js';
 import { policyArea, policyFor, sourceOf } from '../policy.js';
 import { RuleError } from '../../src/rules/errors.js';
@@ -16,7 +16,7 @@ import { planRecordCard } from '../../cards/plan-record.js';
 import { splitDecisionCard } from '../../cards/split-decision.js';
 import { isChair, loadConference, requireChair, requireInvitee } from '../access.js';
 import { audit } from '../audit.js';
-import { applyEvent, caseState, factsOf, heldOn, onPlan } from '../lifecycle.js';
+import { applyEvent, caseState, factsOf, heldOn, questionAt } from '../lifecycle.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
 import { localDate } from '../time.js';
@@ -176,7 +176,7 @@ export async function defer(s: Services, turn: Turn, a: ActionOf<'defer'>): Prom
     conferenceId: conference.id,
     roundId: a.roundId ?? '1',
     child: child(conference),
-    question: questionFor(conference.kind, await onPlan(s, conference.caseRef)),
+    question: await questionAt(s, conference),
     outcome: { kind: 'deferred', reason: a.deferReason, reconveneBy },
   });
   return { own: card, shared: card, notice: `Decision deferred: reconvene by ${reconveneBy}.` };

@@ -22,6 +22,14 @@ const ITEM: Record<Duty, DueKind[]> = {
   'core-group-held': ['first-core-group', 'core-group'],
 };
 
+/** The duty that marks each item of "my reviews" done. */
+export const DUTY_OF = {
+  minutes: 'minutes-sent',
+  'minute-amendments': 'amendment-window-closed',
+  'split-referral': 'split-referred',
+  'split-panel': 'panel-held',
+} as const satisfies Partial<Record<DueKind, Duty>>;
+
 const DONE: Record<Duty, string> = {
   'minutes-sent': 'The minutes are recorded as sent; amendments are due back within 21 days.',
   'amendment-window-closed': 'The amendments window is closed.',

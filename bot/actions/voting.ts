@@ -3,8 +3,7 @@
 // the local split rule. Each person's card is their own view (refresh), the posted card the shared one.
 import { tally, type TallyResult } from '../../src/rules/tally.js';
 import { NON_MEMBER_ROLES, roleAtTable } from '../../src/rules/quoracy.js';
-import { questionFor } from '../../src/rules/lifecycle.js';
-import { heldOn, onPlan } from '../lifecycle.js';
+import { heldOn, questionAt } from '../lifecycle.js';
 import type { Conference } from '../../src/store/conferences.js';
 import { ConferenceId } from '../../src/store/schema.js';
 import type { Invitee } from '../../src/store/invitees.js';
@@ -38,7 +37,7 @@ export async function openRound(s: Services, turn: Turn, a: ActionOf<'openRound'
   if (agencies.length === 0) throw new UserError('No agency representative has checked in yet, so there is no one to ask for a view.', 'Nobody to ask');
   const opened = await s.store.votes.openRound(conference.id, {
     // The question follows the plan status (RULES.md): a child on a plan is asked continue / discontinue.
-    question: questionFor(conference.kind, await onPlan(s, conference.caseRef)),
+    question: await questionAt(s, conference),
     agencies,
     openedBy: { userId: turn.actor.aadObjectId, name: turn.actor.name },
     at: turn.now.toISOString(),

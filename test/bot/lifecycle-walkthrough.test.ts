@@ -126,7 +126,11 @@ describe('A case through its whole life (Bolton procedures, over HTTP)', functio
     h.now = new Date(`${secondCoreGroup}T16:00:00Z`);
     const thirdCoreGroup = addCalendarDays(secondCoreGroup, 28);
     await shows(h, 'social', `core group held ${caseRef} ${secondCoreGroup} next ${thirdCoreGroup}`);
-    await shows(h, 'chair', `amendments closed ${caseRef}`);
+    // The chair marks the amendments window closed from "my reviews".
+    expect(await shows(h, 'chair', 'my reviews')).to.contain('Close the amendments window').and.contain('"verb":"markDone"');
+    const marked = JSON.stringify(await h.click('chair', h.personal('chair'), 'markDone', { caseRef, kind: 'minute-amendments' }));
+    expect(marked).to.not.contain('Amendments to the minutes back to the chair');
+    expect(await h.refused('police', h.personal('police'), 'markDone', { caseRef, kind: 'minutes' })).to.match(/not found|No case/i);
     expect(await shows(h, 'police', 'my reviews')).to.not.contain('Amendments to the minutes');
 
     // The first review, continue: its plan record asks for the *next* core group and a review within 6 months.
