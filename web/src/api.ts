@@ -6,59 +6,15 @@ export class DeskError extends Error {
   }
 }
 
+// The shapes the API answers with come from the rules they are worked out by.
+import type { ConferenceFact, Duty, Measure, Ratio } from '../../src/rules/desk.js';
+export type { Duty, Measure, Ratio };
+
 export type Role = 'unit' | 'chair' | 'none';
 
-export interface Duty {
-  what: 'conference' | 'chair-decision' | 'circulation' | 'minutes' | 'amendments';
-  due: string;
-  state: 'due' | 'late' | 'done' | 'done-late';
-  workingDaysLeft: number;
-  doneOn?: string;
-}
+/** A conference as the desk lists it: its fact (no tenant) and what it owes. */
+export type Conference = Omit<ConferenceFact, 'tenantId'> & { duties: Duty[] };
 
-export interface Conference {
-  conferenceId: string;
-  caseRef: string;
-  childInitials: string;
-  kind: string;
-  policy: string;
-  chairId: string;
-  chairName: string;
-  status: string;
-  date: string;
-  time: string;
-  triggerDate: string;
-  s47StartDate?: string;
-  dueBy: string;
-  invited: number;
-  answered: number;
-  attending: number;
-  apologies: number;
-  reports: number;
-  deputies: number;
-  forecastQuorate: boolean;
-  forecastMissing: string[];
-  quoracyBreach: boolean;
-  outcome?: string;
-  split: boolean;
-  awaitingChair?: string;
-  category?: string;
-  duties: Duty[];
-}
-
-export interface Ratio {
-  met: number;
-  of: number;
-  excluded: number;
-  percent: number | null;
-}
-export interface Measure {
-  id: string;
-  title: string;
-  definition: string;
-  source: string;
-  value: Ratio | Record<string, number>;
-}
 export interface MonthRow {
   month: string;
   held: number;
