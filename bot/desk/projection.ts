@@ -5,6 +5,8 @@
 import { hasOpenDuty, type ConferenceFact, type PlanFact } from '../../src/rules/desk.js';
 import { addCalendarDays } from '../../src/rules/calendar.js';
 import { isReviewKind } from '../../src/rules/kinds.js';
+import { needsExceptionalReason } from '../../src/rules/lifecycle.js';
+import { factsOf } from '../lifecycle.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { StampedFact } from '../../src/store/desk.js';
 import type { Store } from '../../src/store/store.js';
@@ -42,10 +44,15 @@ async function conferenceFact(store: Store, c: Conference, tenantId: string, tra
   const circulated = trail.find((e) => e.action === 'decision-circulated');
   const lastRound = rounds.at(-1);
   const planDecision = decision && (decision.outcome === 'cp-plan' || decision.outcome === 'continue');
+  // A looked-after child made subject to a plan (or a first review ending one) needs the chair's
+  // recorded exceptional circumstances (Bolton procedures; docs/rules.md, warnings needing a reason).
+  const exceptional = decision && decision.outcome !== 'deferred' && decision.outcome !== 'stood-down' && !decision.exceptionalCircumstances && needsExceptionalReason(factsOf(c), decision.outcome);
   const awaitingChair: ConferenceFact['awaitingChair'] =
     !decision && lastRound?.status === 'closed' && c.status === 'in-progress'
       ? 'split-decision'
-      : planDecision && !decision.category
+      : exceptional
+        ? 'exceptional-circumstances'
+        : planDecision && !decision.category
         ? 'category'
         : planDecision && !decision.firstReviewDate
           ? 'plan-record'

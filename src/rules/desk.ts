@@ -41,7 +41,7 @@ export const ConferenceFact = z.object({
   outcome: z.enum(['cp-plan', 'no-cp-plan', 'continue', 'discontinue', 'deferred', 'stood-down']).optional(),
   split: z.boolean(),
   /** What the chair still has to decide or record, if anything. */
-  awaitingChair: z.enum(['split-decision', 'category', 'plan-record']).optional(),
+  awaitingChair: z.enum(['split-decision', 'exceptional-circumstances', 'category', 'plan-record']).optional(),
   decidedOn: IsoDate.optional(),
   category: Category.optional(),
   circulatedOn: IsoDate.optional(),

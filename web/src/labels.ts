@@ -25,7 +25,7 @@ export const OUTCOME: Record<string, string> = {
   deferred: 'Deferred',
   'stood-down': 'Stood down',
 };
-export const AWAITING: Record<string, string> = { 'split-decision': 'split vote to decide', category: 'category to record', 'plan-record': 'plan to record' };
+export const AWAITING: Record<string, string> = { 'split-decision': 'split vote to decide', 'exceptional-circumstances': 'exceptional circumstances to record', category: 'category to record', 'plan-record': 'plan to record' };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export function day(iso: string): string {
