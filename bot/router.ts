@@ -15,7 +15,7 @@ import { DUTY_OF, recordDuty } from './actions/duties.js';
 import { openChairDecision, recordChairDecision } from './actions/chair-decision.js';
 import { rsvp } from './actions/invitations.js';
 import { myReviews, nextReview, recordOfCase, showRecord } from './actions/queries.js';
-import { openSchedule, schedule } from './actions/scheduling.js';
+import { openSchedule, schedule, scheduleDraft, scheduleRefused } from './actions/scheduling.js';
 import { closeRound, openRound, refreshVote, vote } from './actions/voting.js';
 import { chairCheckIn, checkInDeputy, checkInWalkIn, recordView } from './actions/room.js';
 
@@ -37,7 +37,8 @@ const REFRESH: Record<RefreshableCard, (s: Services, turn: Turn, conferenceId: s
 
 const ACTIONS: Handlers = {
   refresh: (s, turn, a) => REFRESH[a.card](s, turn, a.conferenceId, a.roundId),
-  openSchedule: (s, turn) => asOutcome(openSchedule(s, turn)),
+  openSchedule: (s, turn) => asOutcome(openSchedule(s, turn).then(privately)),
+  scheduleDraft,
   schedule,
   rsvp,
   checkIn,
@@ -104,6 +105,9 @@ export function createRouter(s: Services): Router {
       const parsed = parseCardAction(payload);
       if (!parsed.ok) {
         await audit(s, turn, 'action-refused', { why: parsed.message.slice(0, 500) });
+        const verb = (payload as { verb?: unknown } | null)?.verb;
+        const form = typeof verb === 'string' && Object.keys(parsed.fields).length > 0 ? FORM_REFUSALS[verb] : undefined;
+        if (form) return form(s, turn, payload, parsed.fields, parsed.problems);
         throw new UserError(parsed.message, 'Please check the card');
       }
       const handler = ACTIONS[parsed.action.verb] as (s: Services, turn: Turn, a: CardAction) => Promise<ActionOutcome>;
@@ -129,5 +133,13 @@ export function createRouter(s: Services): Router {
     },
   };
 }
+
+/** A form opened in the 1:1 chat answers a button in a group with a card saying so. */
+const privately = (reply: Reply): Reply => (reply.cards?.length ? reply : { cards: [errorCard({ title: 'Opened in your 1:1 chat', message: reply.text ?? 'The form is private.' })] });
+
+/** Forms whose refusal sends them back filled in as typed, each message beside its field. */
+const FORM_REFUSALS: Partial<Record<string, (s: Services, turn: Turn, raw: unknown, fields: Record<string, string>, problems: string[]) => Promise<ActionOutcome>>> = {
+  schedule: scheduleRefused,
+};
 
 const mayScheduleHint = (s: Services, turn: Turn) => s.config.ADMIN_USER_IDS.length === 0 || turn.isAdmin;

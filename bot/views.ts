@@ -12,28 +12,12 @@ import type { ConferenceRecordView } from '../cards/conference-record.js';
 import { isReviewKind } from '../src/rules/kinds.js';
 import type { Choice } from '../src/rules/types.js';
 import { rsvpSummaryCard } from '../cards/rsvp-summary.js';
+import { FORM_AGENCIES } from '../cards/invitee-lines.js';
 import { localDateTime } from './time.js';
 import { policyArea, policyFor, policyVersionLabel } from './policy.js';
 
 /** The agencies offered on the scheduling form, Children's Social Care first. */
-export const AGENCIES = [
-  'childrens-social-care',
-  'police',
-  'health-visiting',
-  'gp',
-  'paediatrics',
-  'midwifery',
-  'mental-health',
-  'education',
-  'probation',
-  'housing',
-  'substance-misuse',
-  'domestic-abuse-service',
-  'youth-justice',
-  'family',
-  'advocacy',
-  'other',
-];
+export const AGENCIES = [...FORM_AGENCIES];
 
 export const child = (c: Conference) => ({ caseRef: c.caseRef, initials: c.childInitials });
 export const namedChild = (c: Conference) => ({ ...child(c), fullName: c.childFullName });

@@ -17,6 +17,9 @@ import {
   Rsvp,
 } from '../src/rules/types.js';
 import { CaseRef, Id, Initials, Presence } from './common.js';
+import { Contact, FORM_AGENCIES, parseInviteeLines, type ScheduledInvitee } from './invitee-lines.js';
+
+export type { ScheduledInvitee } from './invitee-lines.js';
 
 // ---- how card inputs arrive: strings, "" for an empty input, "true"/"false", "a,b" ----
 
@@ -38,8 +41,6 @@ const listOf = <T extends z.ZodType>(item: T) =>
     z.array(item),
   );
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:mm');
-/** Who to invite: an email address or a Teams user id. */
-const Contact = z.string().trim().min(3).max(200).regex(/^[^\s${}]+$/, 'an email address or Teams user id, without spaces');
 const ScaleValue = z.coerce.number().int('a whole number').min(0, 'from 0').max(10, 'to 10');
 
 /** The no-plan outcome needs its recommendation; the others must not have one. */
@@ -86,6 +87,7 @@ const scaleShape = Object.fromEntries(ROWS.map((n) => [`scale${n}`, Scale])) as 
 export const VERBS = [
   'refresh',
   'openSchedule',
+  'scheduleDraft',
   'schedule',
   'rsvp',
   'checkIn',
@@ -126,6 +128,17 @@ export const RefreshAction = z.object({
 });
 
 export const OpenScheduleAction = z.object({ verb: z.literal('openSchedule') });
+
+/** How many invitee rows the form shows (it grows a few at a time). */
+const ShownRows = z.coerce.number().int().min(1).max(INVITEE_ROWS).optional().catch(undefined);
+
+/**
+ * A step of the scheduling form before it is sent: "check dates" or "more rows". The values are
+ * kept as typed (the form comes back with them), so every field is a string read leniently.
+ */
+export const ScheduleDraftAction = z
+  .object({ verb: z.literal('scheduleDraft'), step: z.enum(['check', 'rows']), shownRows: ShownRows })
+  .catchall(z.unknown());
 export const MyReviewsAction = z.object({ verb: z.literal('myReviews') });
 export const OverdueAction = z.object({ verb: z.literal('overdue') });
 export const ShowRecordAction = z.object({ verb: z.literal('showRecord'), conferenceId: Id });
@@ -140,13 +153,16 @@ export const ScheduleAction = z
     triggerDate: required(IsoDate),
     date: required(IsoDate),
     time: required(Time),
-    location: optional(text(200)),
+    location: optional(text(500)),
     policy: required(PolicyKey),
     chairName: required(PersonName),
     chairContact: required(Contact),
     lateReason: optional(text(2000)),
     expectedDeliveryDate: optional(IsoDate),
     lookedAfter: Flag,
+    /** One invitee per line: "name, email, agency, role" (cards/invitee-lines.ts). */
+    inviteeLines: optional(z.string().max(8000, 'at most 8,000 characters')),
+    shownRows: ShownRows,
     ...inviteeRowShape,
   })
   .superRefine((v, ctx) => {
@@ -161,7 +177,26 @@ export const ScheduleAction = z
       if (contact === undefined) ctx.addIssue({ code: 'custom', path: [`invitee${n}Contact`], message: 'is required' });
       if (agency === undefined) ctx.addIssue({ code: 'custom', path: [`invitee${n}Agency`], message: 'choose an agency' });
     }
-    if (rows === 0) ctx.addIssue({ code: 'custom', path: ['invitee1Name'], message: 'invite at least one person' });
+    const lines = v.inviteeLines ? parseInviteeLines(v.inviteeLines, FORM_AGENCIES) : { invitees: [], problems: [] };
+    if (lines.problems.length) ctx.addIssue({ code: 'custom', path: ['inviteeLines'], message: lines.problems.join('; ') });
+    if (rows === 0 && lines.invitees.length === 0 && lines.problems.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['invitee1Name'], message: 'invite at least one person (a row, or a pasted line)' });
+    }
+    // The same person twice, or the chair as an invitee, would be asked twice and counted twice.
+    const seen = new Map<string, string>();
+    if (v.chairContact) seen.set(v.chairContact.toLowerCase(), 'the chair');
+    const place = (n: number | undefined, i: number) => (n ? { path: [`invitee${n}Contact`], where: `row ${n}` } : { path: ['inviteeLines'], where: `pasted line ${i + 1}` });
+    const contacts = [
+      ...ROWS.map((n) => ({ n: n as number | undefined, contact: v[`invitee${n}Contact`] })),
+      ...lines.invitees.map((l) => ({ n: undefined, contact: l.contact as string | undefined })),
+    ];
+    contacts.forEach(({ n, contact }, i) => {
+      if (!contact) return;
+      const { path, where } = place(n, i - ROWS.length);
+      const before = seen.get(contact.toLowerCase());
+      if (before) ctx.addIssue({ code: 'custom', path, message: `${contact} is already invited (${before})` });
+      else seen.set(contact.toLowerCase(), where);
+    });
     if (v.kind === 'pre-birth' && !v.expectedDeliveryDate) {
       ctx.addIssue({ code: 'custom', path: ['expectedDeliveryDate'], message: 'is required for a pre-birth conference' });
     }
@@ -171,23 +206,16 @@ export const ScheduleAction = z
   });
 export type ScheduleAction = z.infer<typeof ScheduleAction>;
 
-export interface ScheduledInvitee {
-  name: string;
-  contact: string;
-  agency: Agency;
-  role: Exclude<Role, 'chair'>;
-  directContact: boolean;
-}
-
-/** The filled invitee rows of a parsed schedule form, in row order. */
+/** The invitees of a parsed schedule form: the filled rows in order, then the pasted lines. */
 export function scheduleInvitees(a: ScheduleAction): ScheduledInvitee[] {
-  return ROWS.flatMap((n) => {
+  const rows = ROWS.flatMap((n): ScheduledInvitee[] => {
     const name = a[`invitee${n}Name`];
     const contact = a[`invitee${n}Contact`];
     const agency = a[`invitee${n}Agency`];
     if (!name || !contact || !agency) return [];
-    return [{ name, contact, agency, role: a[`invitee${n}Role`] ?? 'professional', directContact: a[`invitee${n}Direct`] }];
+    return [{ name, contact, agency, role: a[`invitee${n}Role`] ?? 'professional', directContact: a[`invitee${n}Direct`], row: n }];
   });
+  return [...rows, ...(a.inviteeLines ? parseInviteeLines(a.inviteeLines, FORM_AGENCIES).invitees : [])];
 }
 
 export const RsvpAction = z
@@ -382,6 +410,7 @@ export const MarkDoneAction = z.object({
 export const CardAction = z.discriminatedUnion('verb', [
   RefreshAction,
   OpenScheduleAction,
+  ScheduleDraftAction,
   ScheduleAction,
   RsvpAction,
   CheckInAction,
@@ -433,6 +462,9 @@ const FIELD_LABEL: Record<string, string> = {
   lateReason: 'Reason for the late date',
   expectedDeliveryDate: 'Expected delivery date',
   lookedAfter: 'Looked after child',
+  inviteeLines: 'Invitees pasted as lines',
+  shownRows: 'Rows shown',
+  step: 'Step',
   answer: 'Your answer',
   deputyName: "Deputy's name",
   person: 'Who',
@@ -488,7 +520,17 @@ export function fieldLabel(field: string): string {
   return FIELD_LABEL[field] ?? field;
 }
 
-export type ParsedAction = { ok: true; action: CardAction } | { ok: false; message: string; problems: string[] };
+export type ParsedAction =
+  | { ok: true; action: CardAction }
+  /** `fields`: the message for each input, to show beside it (the first problem of each). */
+  | { ok: false; message: string; problems: string[]; fields: Record<string, string> };
+
+/** "case reference: letters…" under the label "Case reference" reads "letters…": no doubled label. */
+export function withoutLabel(label: string, message: string): string {
+  const lower = message.toLowerCase();
+  const prefix = `${label.toLowerCase()}:`;
+  return lower.startsWith(prefix) ? message.slice(prefix.length).trim() : message;
+}
 
 /**
  * Parse any card submission (Action.Execute `data` or Action.Submit `value`). On failure the
@@ -501,7 +543,7 @@ export function parseCardAction(raw: unknown): ParsedAction {
       typeof verb === 'string'
         ? `This card action ("${verb.slice(0, 40)}") is not known. The card may be out of date: ask for a new one.`
         : 'This card sent no action. The card may be out of date: ask for a new one.';
-    return { ok: false, message, problems: [message] };
+    return { ok: false, message, problems: [message], fields: {} };
   }
   const result = CardAction.safeParse(raw, {
     error: (iss) => {
@@ -511,10 +553,13 @@ export function parseCardAction(raw: unknown): ParsedAction {
     },
   });
   if (result.success) return { ok: true, action: result.data };
+  const fields: Record<string, string> = {};
   const problems = result.error.issues.map((i) => {
     const field = i.path.length > 0 ? fieldLabel(String(i.path[0])) : 'Card';
     const detail = i.path.length > 1 ? ` (item ${i.path.slice(1).join('.')})` : '';
-    return `${field}${detail}: ${i.message}`;
+    const said = withoutLabel(field, i.message);
+    if (i.path.length > 0) fields[String(i.path[0])] ??= said;
+    return `${field}${detail}: ${said}`;
   });
-  return { ok: false, message: `Please check: ${problems.join('; ')}.`, problems };
+  return { ok: false, message: `Please check: ${problems.join('; ')}.`, problems, fields };
 }

@@ -12,7 +12,7 @@ export const InvitationView = z.object({
   child: NamedChild,
   kind: ConferenceKind,
   startsAt: LocalDateTime,
-  location: z.string().trim().min(1).max(200).optional(),
+  location: z.string().trim().min(1).max(500).optional(),
   chair: PersonName,
   ...Procedures,
   invitedAs: Person,

@@ -12,7 +12,7 @@ export const ScheduleConfirmationView = z.object({
   child: NamedChild,
   kind: ConferenceKind,
   startsAt: LocalDateTime,
-  location: z.string().trim().min(1).max(200).optional(),
+  location: z.string().trim().min(1).max(500).optional(),
   triggerDate: IsoDate,
   /** Absent for an urgent reconvene: as soon as possible, no fixed days. */
   dueDate: IsoDate.optional(),

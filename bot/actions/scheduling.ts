@@ -2,11 +2,12 @@
 // due date from the rules, refusal of a later date without a reason, invitations 1:1 and the
 // chair's RSVP summary.
 import { conferenceDueDate, preBirthWarning } from '../../src/rules/timescales.js';
+import { ConferenceKind, IsoDate } from '../../src/rules/types.js';
 import { reportDeadline } from '../../src/rules/reports.js';
 import type { Conference } from '../../src/store/conferences.js';
-import { invitationCard, scheduleInvitees, type ActionOf } from '../../cards/index.js';
+import { fieldLabel, formatDate, INVITEE_ROWS, invitationCard, parseCardAction, scheduleInvitees, type ActionOf, type FormValues } from '../../cards/index.js';
 import { scheduleConfirmationCard } from '../../cards/schedule-confirmation.js';
-import { scheduleFormCard } from '../../cards/schedule-form.js';
+import { FORM_ROWS, scheduleFormCard } from '../../cards/schedule-form.js';
 import { audit } from '../audit.js';
 import { applyEvent, factsOf } from '../lifecycle.js';
 import { findPerson, type TeamsPerson } from '../people.js';
@@ -21,30 +22,125 @@ export function requireScheduler(s: Services, turn: Turn): void {
   if (admins.length > 0 && !turn.isAdmin) throw new UserError('Only the Child Protection Unit (configured admins) can schedule conferences.', 'Not allowed');
 }
 
-export async function openSchedule(s: Services, turn: Turn): Promise<Reply> {
+/** The form names the child and the family: it is filled only in a 1:1 chat. */
+function requirePersonal(turn: Turn): void {
+  if (turn.conversation.type !== 'personal') throw new UserError('The scheduling form is private: type "schedule" in your 1:1 chat with me.', 'Private form');
+}
+
+/** The ids of the form's inputs: what a refusal sends back as typed. */
+const FORM_FIELDS = [
+  'caseRef', 'childInitials', 'childFullName', 'lookedAfter', 'kind', 'triggerDate', 'date', 'time', 'location', 'policy',
+  'chairName', 'chairContact', 'lateReason', 'expectedDeliveryDate', 'inviteeLines',
+  ...Array.from({ length: INVITEE_ROWS }, (_, i) => ['Name', 'Contact', 'Agency', 'Role', 'Direct'].map((k) => `invitee${i + 1}${k}`)).flat(),
+];
+
+/** The form's values as typed (strings only; anything else a client sent is dropped). */
+export function typedValues(raw: unknown): FormValues {
+  const o = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  return Object.fromEntries(
+    FORM_FIELDS.flatMap((k) => {
+      const v = o[k];
+      if (typeof v === 'string') return [[k, v.slice(0, 8000)]];
+      return typeof v === 'boolean' ? [[k, String(v)]] : [];
+    }),
+  );
+}
+
+const shownRowsOf = (raw: unknown) => {
+  const n = Number((raw as { shownRows?: unknown } | undefined)?.shownRows);
+  return Number.isInteger(n) && n >= 1 && n <= INVITEE_ROWS ? n : undefined;
+};
+
+/** The statutory due date of what was typed, when kind and trigger date are both readable. */
+function dueOf(values: FormValues): { due?: string; rule?: string } {
+  const kind = ConferenceKind.safeParse(values.kind);
+  const trigger = IsoDate.safeParse(values.triggerDate);
+  if (!kind.success || !trigger.success) return {};
+  const due = conferenceDueDate(kind.data, trigger.data);
+  return due.due ? { due: due.due, rule: due.rule } : { rule: due.rule };
+}
+
+/** Checks on the date that need the clock or the rules: not in the past, not after the due date without a reason. */
+function dateProblems(values: FormValues, now: Date, due: string | undefined): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const date = IsoDate.safeParse(values.date);
+  if (!date.success) return errors;
+  const time = /^([01]\d|2[0-3]):[0-5]\d$/.test(values.time ?? '') ? values.time! : '23:59';
+  if (fromLocal(`${date.data}T${time}`) <= now) errors.date = `${formatDate(date.data)} is in the past: choose a later date.`;
+  else if (due && date.data > due && !(values.lateReason ?? '').trim()) {
+    errors.date = `The conference must be held by ${formatDate(due)}. Choose an earlier date, or record why it is later.`;
+    errors.lateReason = 'Needed: the date is after the statutory due date.';
+  }
+  return errors;
+}
+
+/** The form again, every value as typed, each message beside its field. */
+export function scheduleForm(s: Services, values: FormValues, o: { errors?: Record<string, string>; problems?: string[]; shownRows?: number; intro?: string } = {}) {
+  const due = dueOf(values);
+  return scheduleFormCard({ agencies: AGENCIES, policies: policyChoices(s), values, errors: o.errors, problems: o.problems, dueDate: due.due, dueRule: due.rule, shownRows: o.shownRows && Math.min(o.shownRows, FORM_ROWS), intro: o.intro });
+}
+
+/**
+ * "schedule": the form, the chair prefilled with the person scheduling. Typed in a group chat or
+ * channel, the form opens in the person's 1:1 chat and the group is told only that.
+ */
+export async function openSchedule(s: Services, turn: Turn, prefill: { values?: FormValues; intro?: string } = {}): Promise<Reply> {
   requireScheduler(s, turn);
-  return { cards: [scheduleFormCard({ agencies: AGENCIES, policies: policyChoices(s) })] };
+  const values = { chairName: turn.actor.name, chairContact: turn.actor.teamsId, ...prefill.values };
+  const form = scheduleForm(s, values, { intro: prefill.intro });
+  if (turn.conversation.type === 'personal') return { cards: [form] };
+  await s.messenger.toUser({ teamsId: turn.actor.teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl }, form);
+  await audit(s, turn, 'schedule-form-opened-privately', { from: turn.conversation.type });
+  return { text: `${turn.actor.name}, the scheduling form is private: I have opened it in your 1:1 chat with me.` };
+}
+
+/** "Check dates" and "More rows": the form again with the due date and any problems so far. */
+export async function scheduleDraft(s: Services, turn: Turn, a: ActionOf<'scheduleDraft'>): Promise<ActionOutcome> {
+  requireScheduler(s, turn);
+  requirePersonal(turn);
+  const values = typedValues(a);
+  // Only what was typed is checked: an empty field is not yet a mistake.
+  const typed = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
+  const parsed = parseCardAction({ ...typed, verb: 'schedule' });
+  const errors = parsed.ok ? {} : Object.fromEntries(Object.entries(parsed.fields).filter(([k]) => k in typed));
+  Object.assign(errors, dateProblems(values, turn.now, dueOf(values).due));
+  const form = scheduleForm(s, values, { errors, shownRows: a.shownRows });
+  const due = dueOf(values).due;
+  return { own: form, notice: due ? `Statutory due date: ${formatDate(due)}.` : 'Choose the kind and trigger date to see the due date.' };
+}
+
+/** A refused submission: the form comes back as typed, each message beside its field. */
+export async function scheduleRefused(s: Services, turn: Turn, raw: unknown, fields: Record<string, string>, problems: string[]): Promise<ActionOutcome> {
+  requireScheduler(s, turn);
+  requirePersonal(turn);
+  const values = typedValues(raw);
+  const errors = { ...fields, ...dateProblems(values, turn.now, dueOf(values).due) };
+  const general = problems.filter((p) => !Object.keys(fields).some((k) => p.startsWith(`${fieldLabel(k)}:`)));
+  return { own: scheduleForm(s, values, { errors, problems: general, shownRows: shownRowsOf(raw) }), notice: `Nothing was scheduled. ${problems.join(' ')}`.slice(0, 1000) };
 }
 
 export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>): Promise<ActionOutcome> {
   requireScheduler(s, turn);
+  requirePersonal(turn);
   const policy = s.policies.get(a.policy);
-  if (!policy) throw new UserError(`There are no procedures "${a.policy}" here; choose one of: ${s.policies.list().map((p) => p.area).join(', ')}.`, 'Unknown procedures');
   const invitees = scheduleInvitees(a);
   const due = conferenceDueDate(a.kind, a.triggerDate);
-  const problems: string[] = [];
-  if (due.due && a.date > due.due && !a.lateReason) {
-    problems.push(`The conference must be held by ${due.due} (${due.rule}). Choose an earlier date, or record why it is later.`);
-  }
+  const values = typedValues(a);
+  const errors = dateProblems(values, turn.now, due.due ?? undefined);
   const warnings = a.kind === 'pre-birth' && a.expectedDeliveryDate ? [preBirthWarning(a.date, a.expectedDeliveryDate)?.message].filter((w): w is string => Boolean(w)) : [];
   const [chair, ...people] = await Promise.all([a.chairContact, ...invitees.map((i) => i.contact)].map((c) => findPerson(turn, c)));
-  if (!chair) problems.push(`The chair (${a.chairContact}) could not be found in Teams.`);
+  if (!chair) errors.chairContact = `${a.chairContact} could not be found in Teams: check the email, or ask them to install the app.`;
   people.forEach((p, i) => {
-    if (!p) problems.push(`Invitee ${i + 1} (${invitees[i]!.contact}) could not be found in Teams: check the email, or ask them to install the app.`);
+    if (p) return;
+    const inv = invitees[i]!;
+    const row = inv.row ? `invitee${inv.row}Contact` : 'inviteeLines';
+    const said = `${inv.contact} could not be found in Teams: check the email, or ask them to install the app.`;
+    errors[row] = errors[row] ? `${errors[row]} ${said}` : said;
   });
-  if (problems.length > 0) {
-    const form = scheduleFormCard({ agencies: AGENCIES, policies: policyChoices(s), problems, dueDate: due.due ?? undefined, prefill: prefillOf(a) });
-    return { own: form, notice: problems.join(' ') };
+  if (!policy) errors.policy = `There are no procedures "${a.policy}" here; choose one of: ${s.policies.list().map((p) => p.area).join(', ')}.`;
+  if (Object.keys(errors).length > 0 || !policy) {
+    const form = scheduleForm(s, values, { errors, shownRows: a.shownRows });
+    return { own: form, notice: `Nothing was scheduled. ${Object.values(errors).join(' ')}`.slice(0, 1000) };
   }
   const conference: Conference = {
     id: conferenceIdOf(a.caseRef, a.date, a.kind),
@@ -57,6 +153,7 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
     policyVersion: policy.version,
     policySnapshot: policy,
     scheduledAt: fromLocal(`${a.date}T${a.time}`).toISOString(),
+    location: a.location,
     triggerDate: a.triggerDate,
     dueBy: due.due ?? a.date,
     lateReason: a.lateReason,
@@ -138,24 +235,4 @@ function policyChoices(s: Services) {
 /** A stable id: the same form delivered twice schedules one conference. */
 export function conferenceIdOf(caseRef: string, date: string, kind: string): string {
   return `${caseRef.replace(/[^A-Za-z0-9-]/g, '.')}.${date}.${kind}`.slice(0, 64);
-}
-
-function prefillOf(a: ActionOf<'schedule'>) {
-  return {
-    caseRef: a.caseRef,
-    childInitials: a.childInitials,
-    childFullName: a.childFullName,
-    kind: a.kind,
-    triggerDate: a.triggerDate,
-    date: a.date,
-    time: a.time,
-    location: a.location,
-    policy: a.policy,
-    chairName: a.chairName,
-    chairContact: a.chairContact,
-    lateReason: a.lateReason,
-    expectedDeliveryDate: a.expectedDeliveryDate,
-    lookedAfter: a.lookedAfter,
-    invitees: scheduleInvitees(a),
-  };
 }

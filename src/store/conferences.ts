@@ -28,6 +28,8 @@ export const Conference = z.object({
   policySnapshot: json(z.record(z.string(), z.unknown())).optional(),
   /** When it is held. */
   scheduledAt: Instant,
+  /** Where: a room, or the Teams meeting link. */
+  location: z.string().trim().min(1).max(500).optional(),
   /** The event that starts the clock (strategy discussion, previous conference, notification). */
   triggerDate: IsoDate,
   /** Initial conferences: when the section 47 enquiry started (the national timeliness clock). */

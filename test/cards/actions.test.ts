@@ -166,9 +166,46 @@ describe('card actions', () => {
       expect(action.lookedAfter).to.equal(false);
       expect(action.childFullName).to.equal(undefined);
       expect(scheduleInvitees(action)).to.deep.equal([
-        { name: 'Sam Patel', contact: 'sam.patel@council.example', agency: 'childrens-social-care', role: 'professional', directContact: true },
-        { name: 'Karen Smithson', contact: 'karen@example.org', agency: 'family', role: 'family', directContact: false },
+        { name: 'Sam Patel', contact: 'sam.patel@council.example', agency: 'childrens-social-care', role: 'professional', directContact: true, row: 1 },
+        { name: 'Karen Smithson', contact: 'karen@example.org', agency: 'family', role: 'family', directContact: false, row: 3 },
       ]);
+    });
+
+    it('adds invitees pasted as lines "name, email, agency, role", agencies and roles by their usual names', () => {
+      const lines = ['DC Rachel Holt, rachel.holt@police.example, Police', '', 'Hana Visitor; hana@nhs.example; health visitor; professional; not direct', 'Mary Parent\tmary@example.com\tFamily\tparent'].join('\n');
+      const parsed = parseCardAction({ ...form, inviteeLines: lines });
+      expect(parsed.ok, JSON.stringify(parsed)).to.equal(true);
+      const invitees = scheduleInvitees((parsed as { action: CardActionT }).action as ActionOf<'schedule'>);
+      expect(invitees.slice(2)).to.deep.equal([
+        { name: 'DC Rachel Holt', contact: 'rachel.holt@police.example', agency: 'police', role: 'professional', directContact: true },
+        { name: 'Hana Visitor', contact: 'hana@nhs.example', agency: 'health-visiting', role: 'professional', directContact: false },
+        { name: 'Mary Parent', contact: 'mary@example.com', agency: 'family', role: 'family', directContact: false },
+      ]);
+    });
+
+    it('refuses a malformed pasted line beside the lines, naming the line and why', () => {
+      const parsed = parseCardAction({ ...form, inviteeLines: 'Pat Shah, pat.shah@police.example, Police\nJust a name\nJo Bloggs, jo bloggs, Polis, boss' });
+      expect(parsed.ok).to.equal(false);
+      if (parsed.ok) return;
+      expect(parsed.fields.inviteeLines).to.contain('line 2').and.to.contain('expected name, email, agency, role');
+      expect(parsed.fields.inviteeLines).to.contain('line 3').and.to.contain('"Polis" is not an agency').and.to.contain('"boss" is not a role').and.to.contain('not an email address');
+    });
+
+    it('refuses the same person twice, and the chair as an invitee', () => {
+      const parsed = parseCardAction({ ...form, invitee2Name: 'Sam again', invitee2Contact: 'SAM.PATEL@council.example', invitee2Agency: 'police', inviteeLines: 'Helen, helen.ward@council.example, Police' });
+      expect(parsed.ok).to.equal(false);
+      if (parsed.ok) return;
+      expect(parsed.fields.invitee2Contact).to.match(/already invited \(row 1\)/);
+      expect(parsed.fields.inviteeLines).to.match(/already invited \(the chair\)/);
+    });
+
+    it('says each problem once beside its field, without repeating the label ("Case reference: case reference: …")', () => {
+      const parsed = parseCardAction({ ...form, caseRef: 'CP 2025!', childInitials: '12' });
+      expect(parsed.ok).to.equal(false);
+      if (parsed.ok) return;
+      expect(parsed.fields.caseRef).to.equal('letters, digits, "/", "-" or "_" (up to 30)');
+      expect(parsed.message).to.contain('Case reference: letters').and.not.to.match(/case reference: case reference/i);
+      expect(parsed.message).to.not.match(/initials: child's initials/i);
     });
 
     it('names the row and the field of a half-filled invitee', () => {

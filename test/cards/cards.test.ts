@@ -108,18 +108,23 @@ describe('cards: what each card promises', () => {
       agencies,
       problems: ['Date of the conference: after the statutory due date (Tue 4 Mar 2025): record why, or choose an earlier date'],
       dueDate: '2025-03-04',
-      prefill: {
+      errors: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`invitee${i + 1}Contact`, 'x'.repeat(120)])),
+      values: {
         caseRef: 'CP/2025/0412',
         childInitials: 'J.S.',
         childFullName: FULL_NAME,
         lateReason: 'x'.repeat(300),
-        invitees: Array.from({ length: 12 }, () => ({
-          name: 'Dr Firstname Longsurname-Double',
-          contact: 'firstname.longsurname-double@nhs-trust.example.net',
-          agency: 'adult-mental-health',
-          role: 'professional' as const,
-          directContact: true,
-        })),
+        location: `https://teams.microsoft.com/l/meetup-join/${'x'.repeat(400)}`,
+        inviteeLines: 'Sam Patel, sam.patel@council.example, Police, professional\n'.repeat(10),
+        ...Object.fromEntries(
+          Array.from({ length: 12 }, (_, i) => [
+            [`invitee${i + 1}Name`, 'Dr Firstname Longsurname-Double'],
+            [`invitee${i + 1}Contact`, 'firstname.longsurname-double@nhs-trust.example.net'],
+            [`invitee${i + 1}Agency`, 'adult-mental-health'],
+            [`invitee${i + 1}Role`, 'professional'],
+            [`invitee${i + 1}Direct`, 'true'],
+          ]).flat(),
+        ),
       },
     });
     expect(assertValidCard(card).bytes).to.be.below(MAX_CARD_BYTES);

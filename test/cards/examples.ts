@@ -171,7 +171,12 @@ export const EXAMPLES: Record<string, Example> = {
       agencies: scheduleAgencies,
       problems: ['Date of the conference: after the statutory due date (Tue 11 Mar 2025): record why, or choose an earlier date'],
       dueDate: '2025-03-11',
-      prefill: {
+      errors: {
+        date: 'The conference must be held by Tue 11 Mar 2025. Choose an earlier date, or record why it is later.',
+        invitee2Contact: 'person2@agency.example.org could not be found in Teams: check the email, or ask them to install the app.',
+        inviteeLines: 'mary@example.com could not be found in Teams: check the email, or ask them to install the app.',
+      },
+      values: {
         caseRef: F.CHILD.caseRef,
         childInitials: F.CHILD.initials,
         childFullName: F.FULL_NAME,
@@ -179,11 +184,21 @@ export const EXAMPLES: Record<string, Example> = {
         triggerDate: '2025-02-18',
         date: '2025-03-14',
         time: '10:00',
+        location: 'Room 2, Town Hall',
         policy: 'bolton',
         chairName: F.CHAIR.name,
         chairContact: 'helen.ward@council.example',
-        lookedAfter: true,
-        invitees: F.EVERYONE.map((p, i) => ({ name: p.name, contact: `person${i + 1}@agency.example.org`, agency: p.agency, role: p.role === 'chair' ? 'professional' : p.role, directContact: p.role === 'professional' })),
+        lookedAfter: 'true',
+        inviteeLines: 'Pat Shah, pat.shah@police.example, Police\nMary Parent, mary@example.com, Family, family',
+        ...Object.fromEntries(
+          F.EVERYONE.slice(0, 4).flatMap((p, i) => [
+            [`invitee${i + 1}Name`, p.name],
+            [`invitee${i + 1}Contact`, `person${i + 1}@agency.example.org`],
+            [`invitee${i + 1}Agency`, p.agency],
+            [`invitee${i + 1}Role`, p.role === 'chair' ? 'professional' : p.role],
+            [`invitee${i + 1}Direct`, String(p.role === 'professional')],
+          ]),
+        ),
       },
     }),
   },

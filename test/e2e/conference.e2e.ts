@@ -42,6 +42,7 @@ const RATIONALE = 'The risk of neglect at home outweighs the progress seen at sc
 const PICTURES = [
   'help',
   'schedule-form',
+  'schedule-form-dates',
   'schedule-confirmation',
   'invitation',
   'invitation-answered',
@@ -170,19 +171,37 @@ describe('A child protection conference in the Agents Playground (real bot, Chro
     await form.date('Trigger date (what it is for each kind is listed below)', '2026-11-20');
     await form.date('Date', CONFERENCE_DAY);
     await form.time('Time', '10:00');
-    await form.text('Where (optional)', 'Teams meeting');
+    await form.text('Where: a room, or the Teams meeting link', 'Teams meeting');
     await form.choose('Local procedures', 'Bolton');
-    await form.text('Name', 'Helen Carter');
-    await form.text('Email or Teams id', chair.id, 0);
-    for (const [i, inv] of INVITED.entries()) {
-      await form.text(`${i + 1}. Name`, inv.name);
-      await form.text('Email or Teams id', inv.user.id, i + 1);
-      await form.choose('Agency', inv.agency, i);
-      if (inv.role) await form.choose('Role', inv.role, i);
-      if (inv.direct) await form.check('Direct contact with the child', i);
-    }
+    // The chair is prefilled with the person scheduling: Helen, who chairs it.
+    expect(await (await form.control('Chair')).inputValue()).to.contain('Helen Carter');
+    expect(await (await form.control("Chair's email or Teams id")).inputValue()).to.equal(chair.id);
     await shoot('schedule-form', 'Case reference');
-    await form.click('Schedule and send invitations');
+
+    // Step 2: the statutory due date, as soon as kind and trigger date are known; values kept.
+    await form.click('Check dates');
+    // The playground draws the answer, then redraws it with its "sent" note: fill in after that.
+    const answered = await ui.waitForCard(/Statutory due date/);
+    await answered.locator('div[aria-label="Display Invoked Message"]').waitFor({ state: 'visible', timeout: 15_000 });
+    await ui.dismissNotes(answered);
+    const checked = await ui.form(/Statutory due date/);
+    expect(await (await checked.control('Case reference')).inputValue()).to.equal(CASE);
+    await checked.text('Chair', 'Helen Carter');
+    // Step 3: who is invited — three rows, the rest pasted as lines "name, email, agency, role".
+    const [inRows, pasted] = [INVITED.slice(0, 3), INVITED.slice(3)];
+    for (const [i, inv] of inRows.entries()) {
+      await checked.text(`${i + 1}. Name`, inv.name);
+      await checked.text('Email or Teams id', inv.user.id, i);
+      await checked.choose('Agency', inv.agency, i);
+      if (inv.role) await checked.choose('Role', inv.role, i);
+      if (inv.direct) await checked.check('Direct contact with the child', i);
+    }
+    await checked.text(
+      'Or paste invitees, one per line: name, email, agency, role (optional)',
+      pasted.map((inv) => [inv.name, inv.user.id, inv.agency, inv.role ?? 'professional', inv.direct ? 'direct' : 'not direct'].join(', ')).join('\n'),
+    );
+    await shoot('schedule-form-dates', /Statutory due date/);
+    await checked.click('Schedule and send invitations');
 
     await ui.waitForCard('Conference scheduled');
     await shoot('schedule-confirmation', 'Conference scheduled');
