@@ -129,12 +129,12 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
   const errors = dateProblems(values, turn.now, due.due ?? undefined);
   const warnings = a.kind === 'pre-birth' && a.expectedDeliveryDate ? [preBirthWarning(a.date, a.expectedDeliveryDate)?.message].filter((w): w is string => Boolean(w)) : [];
   const [chair, ...people] = await Promise.all([a.chairContact, ...invitees.map((i) => i.contact)].map((c) => findPerson(turn, c)));
-  if (!chair) errors.chairContact = `${a.chairContact} could not be found in Teams: check the email, or ask them to install the app.`;
+  if (!chair) errors.chairContact = 'Not found in Teams: check the email, or ask them to install the app.';
   people.forEach((p, i) => {
     if (p) return;
     const inv = invitees[i]!;
     const row = inv.row ? `invitee${inv.row}Contact` : 'inviteeLines';
-    const said = `${inv.contact} could not be found in Teams: check the email, or ask them to install the app.`;
+    const said = inv.row ? 'Not found in Teams: check the email, or ask them to install the app.' : `${inv.name} was not found in Teams: check the email, or ask them to install the app.`;
     errors[row] = errors[row] ? `${errors[row]} ${said}` : said;
   });
   if (!policy) errors.policy = `There are no procedures "${a.policy}" here; choose one of: ${s.policies.list().map((p) => p.area).join(', ')}.`;

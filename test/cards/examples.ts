@@ -173,8 +173,8 @@ export const EXAMPLES: Record<string, Example> = {
       dueDate: '2025-03-11',
       errors: {
         date: 'The conference must be held by Tue 11 Mar 2025. Choose an earlier date, or record why it is later.',
-        invitee2Contact: 'person2@agency.example.org could not be found in Teams: check the email, or ask them to install the app.',
-        inviteeLines: 'mary@example.com could not be found in Teams: check the email, or ask them to install the app.',
+        invitee2Contact: 'Not found in Teams: check the email, or ask them to install the app.',
+        inviteeLines: 'Mary Parent was not found in Teams: check the email, or ask them to install the app.',
       },
       values: {
         caseRef: F.CHILD.caseRef,
