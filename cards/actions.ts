@@ -182,9 +182,9 @@ export const ScheduleAction = z
     if (rows === 0 && lines.invitees.length === 0 && lines.problems.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['invitee1Name'], message: 'invite at least one person (a row, or a pasted line)' });
     }
-    // The same person twice, or the chair as an invitee, would be asked twice and counted twice.
+    // The same person twice would be asked twice. (The chair listed as an invitee is allowed: the
+    // rules never count the chair toward quoracy or a view.)
     const seen = new Map<string, string>();
-    if (v.chairContact) seen.set(v.chairContact.toLowerCase(), 'the chair');
     const place = (n: number | undefined, i: number) => (n ? { path: [`invitee${n}Contact`], where: `row ${n}` } : { path: ['inviteeLines'], where: `pasted line ${i + 1}` });
     const contacts = [
       ...ROWS.map((n) => ({ n: n as number | undefined, contact: v[`invitee${n}Contact`] })),

@@ -191,12 +191,12 @@ describe('card actions', () => {
       expect(parsed.fields.inviteeLines).to.contain('line 3').and.to.contain('"Polis" is not an agency').and.to.contain('"boss" is not a role').and.to.contain('not an email address');
     });
 
-    it('refuses the same person twice, and the chair as an invitee', () => {
-      const parsed = parseCardAction({ ...form, invitee2Name: 'Sam again', invitee2Contact: 'SAM.PATEL@council.example', invitee2Agency: 'police', inviteeLines: 'Helen, helen.ward@council.example, Police' });
+    it('refuses the same person twice, in rows or pasted lines', () => {
+      const parsed = parseCardAction({ ...form, invitee2Name: 'Sam again', invitee2Contact: 'SAM.PATEL@council.example', invitee2Agency: 'police', inviteeLines: 'Karen, karen@example.org, Family, family' });
       expect(parsed.ok).to.equal(false);
       if (parsed.ok) return;
       expect(parsed.fields.invitee2Contact).to.match(/already invited \(row 1\)/);
-      expect(parsed.fields.inviteeLines).to.match(/already invited \(the chair\)/);
+      expect(parsed.fields.inviteeLines).to.match(/already invited \(row 3\)/);
     });
 
     it('says each problem once beside its field, without repeating the label ("Case reference: case reference: …")', () => {
