@@ -295,7 +295,8 @@ export function viewChoiceOf(v: ViewChoice): { choice: Choice; recommendation?: 
   return { choice, recommendation };
 }
 
-export const CloseRoundAction = z.object({ verb: z.literal('closeRound'), conferenceId: Id, roundId: Id });
+/** `confirmMissing`: the chair closes although some agencies have given no view (they are listed as such). */
+export const CloseRoundAction = z.object({ verb: z.literal('closeRound'), conferenceId: Id, roundId: Id, confirmMissing: Flag });
 export const DeferAction = z.object({ verb: z.literal('defer'), conferenceId: Id, roundId: Id.optional(), deferReason: required(text(2000)) });
 export const DissentReasonAction = z.object({
   verb: z.literal('dissentReason'),

@@ -63,7 +63,7 @@ export const Excluded = z.object({ name: PersonName, agency: Agency.optional(), 
 export type Excluded = z.infer<typeof Excluded>;
 
 const BASIS_TEXT = {
-  consensus: 'All agencies agreed.',
+  consensus: 'All agencies that gave a view agreed.',
   majority: 'The majority view; dissents are recorded.',
   'split-plan': 'The vote was split: under the local procedures the child becomes subject to a child protection plan.',
   chair: 'The vote was split: the chair decided, with a rationale.',

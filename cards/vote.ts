@@ -71,6 +71,8 @@ export const voteCard = defineCard(VoteView, template, (v) => {
     childText: childLine(v.child),
     questionText: QUESTION_TEXT[v.question],
     progressText: `${voted} of ${v.agencies.length} ${v.agencies.length === 1 ? 'agency has' : 'agencies have'} given their view.`,
+    // Some agencies have given no view: closing asks the chair to confirm (RULES.md, The decision).
+    showCloseAnyway: v.open && (kind === 'everyone' || kind === 'chair') && voted < v.agencies.length,
     showCounts: kind === 'chair',
     tally: tallyRows(v.question, v.counts),
     agencies: v.agencies.map((a) => ({ agencyLabel: agencyLabel(a.agency), votedText: a.recordedFor ? `✓ recorded by the chair for ${a.recordedFor}` : a.voted ? '✓ voted' : 'waiting' })),

@@ -9,6 +9,7 @@ import { ConferenceId } from '../../src/store/schema.js';
 import type { Invitee } from '../../src/store/invitees.js';
 import type { StoredVote, VoteRound } from '../../src/store/votes.js';
 import type { Decision } from '../../src/store/decisions.js';
+import { agencyLabel } from '../../cards/labels.js';
 import { voteCard, resultCard, type ActionOf, type ResultView, type VoteView } from '../../cards/index.js';
 import { isChair, loadConference, requireChair, requireInvitee, requireStatus } from '../access.js';
 import { audit } from '../audit.js';
@@ -88,6 +89,13 @@ export async function refreshVote(s: Services, turn: Turn, conferenceId: string,
 export async function closeRound(s: Services, turn: Turn, a: ActionOf<'closeRound'>): Promise<ActionOutcome> {
   const { conference, round } = await loadRound(s, a.conferenceId, a.roundId);
   requireChair(conference, turn, 'close the vote');
+  if (round.status === 'open' && !a.confirmMissing) {
+    // Closing before every agency asked has given its view is the chair's choice, made knowingly.
+    const missing = notHeard(round, await s.store.votes.list(conference.id, round.round));
+    if (missing.length > 0) {
+      throw new UserError(`Not every agency has given its view: ${missing.map(agencyLabel).join(', ')}. To close the round anyway, choose "Close without their views"; the result will list them as "no view given".`, 'Views missing');
+    }
+  }
   let result: TallyResult | undefined;
   const closed = await s.store.votes.close(
     conference.id,
@@ -174,10 +182,18 @@ export function resultView(conference: Conference, round: VoteRound, result: Tal
     dissents: decision
       ? decision.dissents.map((d) => ({ name: d.name, agency: d.agency, choice: d.choice, reason: d.reason }))
       : result.dissents.map((d) => ({ name: d.name, agency: d.agency, choice: d.choice, reason: d.reason ?? undefined })),
-    excluded: result.excluded.map((e) => ({ name: e.name, role: 'professional' as const, why: e.why })),
+    excluded: [
+      ...result.excluded.map((e) => ({ name: e.name, role: 'professional' as const, why: e.why })),
+      ...notHeard(round, result.counted).map((agency) => ({ name: agencyLabel(agency), agency, role: 'professional' as const, why: 'no view given' })),
+    ],
     split: result.referral ? { rule: 'plan-and-referral', referralBy: result.referral.headOfServiceBy, panelBy: result.referral.panelBy } : result.outcome === 'chair-decides' ? { rule: 'chair-decides' } : undefined,
     warnings: decision ? warningsNow(result, decision) : result.warnings,
   };
+}
+
+/** Agencies asked in the round that gave no view. */
+function notHeard(round: VoteRound, views: { agency: string }[]): string[] {
+  return round.agencies.filter((agency) => !views.some((v) => v.agency === agency));
 }
 
 /** A warning goes once its cause is resolved: dissent reasons added after the vote are in the decision. */

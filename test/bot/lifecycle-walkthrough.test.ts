@@ -341,4 +341,24 @@ describe('The vote round and the category (over HTTP)', function () {
     const chairView = JSON.stringify(await h.click('chair', GROUP, 'refresh', { card: 'category', conferenceId }));
     expect(chairView).to.contain(CAST.police.name).and.contain(CAST.health.name).and.contain('Proposals differ');
   });
+
+  it('closing before every agency has given its view asks the chair to confirm; the result lists them as "no view given" (Bolton procedures, Disagreement and dissent)', async () => {
+    const caseRef = 'VR-2026-0002';
+    h.now = new Date('2026-11-23T09:00:00Z');
+    await h.click('cpu', h.personal('cpu'), 'schedule', scheduleForm('bolton', caseRef));
+    const conferenceId = conferenceIdOf(caseRef, '2026-12-07', 'initial');
+    h.now = new Date('2026-12-07T10:00:00Z');
+    await h.teams.say(CAST.chair, GROUP, `start ${caseRef}`);
+    for (const key of AGENCY_REPS) await h.click(key, GROUP, 'checkIn', { conferenceId });
+    await h.click('chair', GROUP, 'openRound', { conferenceId });
+    for (const key of AGENCY_REPS.slice(0, 6)) await h.click(key, GROUP, 'vote', { conferenceId, roundId: '1', choice: 'cp-plan' });
+    const vote = JSON.stringify(await h.click('chair', GROUP, 'refresh', { card: 'vote', conferenceId, roundId: '1' }));
+    expect(vote).to.contain('Close without their views');
+    expect(await h.refused('chair', GROUP, 'closeRound', { conferenceId, roundId: '1' })).to.match(/Not every agency has given its view: Housing, Paediatrics/);
+    expect((await h.store.votes.getRound(conferenceId, 1))?.status).to.equal('open');
+    await h.click('chair', GROUP, 'closeRound', { conferenceId, roundId: '1', confirmMissing: 'true' });
+    const result = JSON.stringify(h.lastCard(GROUP.id, 'no view given').card);
+    expect(result).to.contain('Housing').and.contain('Paediatrics').and.not.contain('All agencies agreed.');
+    expect((await h.store.decisions.get(conferenceId))?.outcome).to.equal('cp-plan');
+  });
 });

@@ -180,7 +180,7 @@ describe('Two bot instances over one store: 20 conferences × 10 agencies at onc
     // The chair closes each round, from either instance, sometimes twice.
     await pool(
       IN_FLIGHT,
-      conferences.map((c) => () => send(executeActivity('closeRound', { conferenceId: c.conference.id, roundId: '1' }), chair, c.group)),
+      conferences.map((c) => () => send(executeActivity('closeRound', { conferenceId: c.conference.id, roundId: '1', confirmMissing: 'true' }), chair, c.group)),
     );
 
     let changed = 0;
