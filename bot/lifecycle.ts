@@ -6,6 +6,7 @@ import { questionFor, transition, type CaseState, type ConferenceFacts, type Lif
 import type { Conference } from '../src/store/conferences.js';
 import type { DueItem } from '../src/store/due-items.js';
 import type { Plan } from '../src/store/plans.js';
+import type { Store } from '../src/store/store.js';
 import { planEndedCard } from '../cards/plan-ended.js';
 import { audit } from './audit.js';
 import { circulate } from './actions/circulation.js';
@@ -22,7 +23,7 @@ export function factsOf(c: Conference): ConferenceFacts {
 }
 
 /** What the model needs to know of a case: its plan and its open items. */
-export async function caseState(s: Services, caseRef: string): Promise<{ state: CaseState; plan: Plan | undefined }> {
+export async function caseState(s: Pick<Services, 'store'>, caseRef: string): Promise<{ state: CaseState; plan: Plan | undefined }> {
   const [plan, open] = await Promise.all([s.store.plans.current(caseRef), s.store.dueItems.forCase(caseRef)]);
   return {
     plan,
@@ -55,17 +56,7 @@ export async function questionAt(s: Services, c: Conference): Promise<'initial' 
  * thrown before anything is written. `conference` is the conference the event is about, if any.
  */
 export async function applyEvent(s: Services, turn: Turn, caseRef: string, event: LifecycleEvent, conference?: Conference): Promise<Transition> {
-  const { state, plan } = await caseState(s, caseRef);
-  const t = transition(state, event);
-  const people = new People(s, caseRef, conference, plan);
-  const ref = (r: { kind: DueItem['kind']; due: string; conferenceId?: string }) => ({ kind: r.kind, due: r.due, caseRef, conferenceId: r.conferenceId });
-  for (const r of t.cancelled) await s.store.dueItems.cancel(ref(r));
-  for (const r of t.completed) await s.store.dueItems.complete(ref(r));
-  const initials = (await people.conference())?.childInitials ?? '?';
-  for (const d of t.due) {
-    await s.store.dueItems.schedule({ ...ref(d), conferenceKind: d.conferenceKind, title: initials, userIds: await people.of(d.for), done: false });
-  }
-  await applyPlan(s, caseRef, t, plan);
+  const { t, people } = await applyToStore(s.store, caseRef, event, conference);
   if (t.due.length || t.completed.length || t.cancelled.length || t.plan) {
     await audit(s, turn, `lifecycle-${event.type}`, {
       conferenceId: conference?.id,
@@ -80,18 +71,37 @@ export async function applyEvent(s: Services, turn: Turn, caseRef: string, event
   return t;
 }
 
-async function applyPlan(s: Services, caseRef: string, t: Transition, plan: Plan | undefined): Promise<void> {
+/**
+ * The store's part of an event: items cancelled, completed and scheduled, the plan changed. Also
+ * used where there is no Teams turn (the desk recording minutes); nothing is sent from here.
+ */
+export async function applyToStore(store: Store, caseRef: string, event: LifecycleEvent, conference?: Conference): Promise<{ t: Transition; people: People }> {
+  const { state, plan } = await caseState({ store }, caseRef);
+  const t = transition(state, event);
+  const people = new People(store, caseRef, conference, plan);
+  const ref = (r: { kind: DueItem['kind']; due: string; conferenceId?: string }) => ({ kind: r.kind, due: r.due, caseRef, conferenceId: r.conferenceId });
+  for (const r of t.cancelled) await store.dueItems.cancel(ref(r));
+  for (const r of t.completed) await store.dueItems.complete(ref(r));
+  const initials = (await people.conference())?.childInitials ?? '?';
+  for (const d of t.due) {
+    await store.dueItems.schedule({ ...ref(d), conferenceKind: d.conferenceKind, title: initials, userIds: await people.of(d.for), done: false });
+  }
+  await applyPlan(store, caseRef, t, plan);
+  return { t, people };
+}
+
+async function applyPlan(store: Store, caseRef: string, t: Transition, plan: Plan | undefined): Promise<void> {
   const change = t.plan;
   if (!change) return;
-  if (change.end) await s.store.plans.end(caseRef, { on: change.end.on, reason: change.end.reason, conferenceId: change.start?.startedBy });
+  if (change.end) await store.plans.end(caseRef, { on: change.end.on, reason: change.end.reason, conferenceId: change.start?.startedBy });
   if (change.start) {
     // A new plan replaces any other in force (a CIN plan when a CP plan starts).
-    if (!change.end && plan) await s.store.plans.end(caseRef, { on: change.start.on, reason: 'review-discontinued', conferenceId: change.start.startedBy });
-    await s.store.plans.record({ caseRef, plan: change.start.kind, onPlanSince: change.start.on, startedBy: change.start.startedBy, lastReviewedBy: change.start.startedBy });
+    if (!change.end && plan) await store.plans.end(caseRef, { on: change.start.on, reason: 'review-discontinued', conferenceId: change.start.startedBy });
+    await store.plans.record({ caseRef, plan: change.start.kind, onPlanSince: change.start.on, startedBy: change.start.startedBy, lastReviewedBy: change.start.startedBy });
   }
   const { moveNotifiedOn, lastCoreGroupOn, nextReviewDate } = change;
   if (moveNotifiedOn || lastCoreGroupOn || nextReviewDate) {
-    await s.store.plans.updateCurrent(caseRef, (p) => ({ ...p, ...(moveNotifiedOn ? { moveNotifiedOn } : {}), ...(lastCoreGroupOn ? { lastCoreGroupOn } : {}), ...(nextReviewDate ? { nextReviewDate } : {}) }));
+    await store.plans.updateCurrent(caseRef, (p) => ({ ...p, ...(moveNotifiedOn ? { moveNotifiedOn } : {}), ...(lastCoreGroupOn ? { lastCoreGroupOn } : {}), ...(nextReviewDate ? { nextReviewDate } : {}) }));
   }
 }
 
@@ -136,7 +146,7 @@ async function send(s: Services, turn: Turn, caseRef: string, notice: Transition
 class People {
   private cache = new Map<string, Promise<unknown>>();
   constructor(
-    private readonly s: Services,
+    private readonly store: Store,
     private readonly caseRef: string,
     private readonly given: Conference | undefined,
     private readonly plan: Plan | undefined,
@@ -152,27 +162,27 @@ class People {
     return this.once('conference', async () => {
       if (this.given) return this.given;
       const id = this.plan?.lastReviewedBy ?? this.plan?.startedBy;
-      const byPlan = id ? await this.s.store.conferences.get(id) : undefined;
-      return byPlan ?? (await this.s.store.conferences.listForCase(this.caseRef)).at(-1);
+      const byPlan = id ? await this.store.conferences.get(id) : undefined;
+      return byPlan ?? (await this.store.conferences.listForCase(this.caseRef)).at(-1);
     });
   }
 
   initialConference(): Promise<Conference | undefined> {
     return this.once('initial', async () => {
       const id = this.plan?.startedBy;
-      return (id ? await this.s.store.conferences.get(id) : undefined) ?? (await this.conference());
+      return (id ? await this.store.conferences.get(id) : undefined) ?? (await this.conference());
     });
   }
 
   private invitees(c: Conference | undefined) {
-    return c ? this.once(`invitees|${c.id}`, () => this.s.store.invitees.list(c.id)) : Promise.resolve([]);
+    return c ? this.once(`invitees|${c.id}`, () => this.store.invitees.list(c.id)) : Promise.resolve([]);
   }
 
   /** Lead professional (and deputy) and core group named on the plan's latest record. */
   private planRecord() {
     return this.once('record', async () => {
       const id = this.plan?.lastReviewedBy ?? this.plan?.startedBy ?? this.given?.id;
-      return id ? this.s.store.decisions.get(id) : undefined;
+      return id ? this.store.decisions.get(id) : undefined;
     });
   }
 

@@ -16,6 +16,8 @@ import { toCsv } from './csv.js';
 import { conferenceRecordPdf } from './record-pdf.js';
 import { TokenRefused, tokenVerifier, type DeskUser, type VerifyToken } from './token.js';
 import { refreshConference } from './projection.js';
+import { applyToStore, factsOf } from '../lifecycle.js';
+import { RuleError } from '../../src/rules/errors.js';
 
 export interface DeskDeps {
   store: Store;
@@ -217,6 +219,7 @@ export function mountDeskApi(server: Server, deps: DeskDeps): void {
       const body = MinutesBody.parse(req.body ?? {});
       if (body.sentOn && body.sentOn < fact.date) throw new Refused(400, `The minutes cannot have been sent before the conference (${fact.date}).`);
       const result = await store.minutes.record(fact.conferenceId, body, { userId: user.userId, name: user.name }, deps.now().toISOString());
+      await minutesDuties(store, fact.conferenceId, body, localDate(deps.now()));
       await refreshConference(store, fact.conferenceId, scope.tenantId);
       return { body: { outcome: result.outcome }, conferenceId: fact.conferenceId, audit: body };
     }),
@@ -243,4 +246,22 @@ export function mountDeskApi(server: Server, deps: DeskDeps): void {
 function strip(f: ConferenceFact & { stamp?: number }): Omit<ConferenceFact, 'tenantId'> {
   const { stamp: _s, tenantId: _t, ...rest } = f;
   return rest;
+}
+
+/** The minutes recorded here also complete the chair's due items (docs/rules.md, The lifecycle). */
+async function minutesDuties(store: Store, conferenceId: string, body: { sentOn?: string; amendmentsClosedOn?: string }, today: string): Promise<void> {
+  const conference = await store.conferences.get(conferenceId);
+  if (!conference) return;
+  const events = [
+    ...(body.sentOn ? [{ type: 'minutes-sent' as const, conference: factsOf(conference), on: body.sentOn, today }] : []),
+    ...(body.amendmentsClosedOn ? [{ type: 'amendment-window-closed' as const, conference: factsOf(conference) }] : []),
+  ];
+  for (const event of events) {
+    try {
+      await applyToStore(store, conference.caseRef, event, conference);
+    } catch (e) {
+      // Nothing of that kind is due (already marked, or a conference without minutes): the record stands.
+      if (!(e instanceof RuleError)) throw e;
+    }
+  }
 }

@@ -155,6 +155,8 @@ describe('Desk API: Teams SSO, who sees what, audit', function () {
     expect(byWhat.minutes).to.include({ state: 'done', doneOn: '2026-12-18' });
     expect(byWhat.amendments).to.include({ state: 'late', due: addCalendarDays('2026-12-18', 21) });
     expect((await post(`/api/desk/conferences/${walked}/minutes`, { amendmentsClosedOn: '2027-01-05' })).status).to.equal(200);
+    // Recorded at the desk, the amendments window is no longer due in the chair's lists either.
+    expect(await h.store.dueItems.forCase('DESK-2026-01', { kinds: ['minute-amendments'] })).to.deep.equal([]);
     const after = await get('/api/desk/conferences?from=2027-01-01&to=2027-01-31', token);
     expect(after.body.conferences.map((x: any) => x.conferenceId)).to.not.include(walked);
     h.now = new Date('2026-12-10T09:00:00Z');
