@@ -1,10 +1,13 @@
 // `npm run policy -- check FILE_OR_FOLDER...`: checks policy files as the bot will at start-up,
 // printing every problem with the field's path and what is expected. Exit code 1 on any problem.
+// `npm run policy -- schema`: the JSON Schema of a policy file, for editors' completion and hints.
 import { stat } from 'node:fs/promises';
+import { z } from 'zod';
+import { Policy } from '../rules/policy-schema.js';
 import { pathToFileURL } from 'node:url';
 import { checkPolicyDir, checkPolicyFile, describeProblems, type FileCheck } from './load.js';
 
-const USAGE = 'usage: npm run policy -- check FILE_OR_FOLDER...';
+const USAGE = 'usage: npm run policy -- check FILE_OR_FOLDER...   |   npm run policy -- schema';
 
 async function check(target: string): Promise<FileCheck[]> {
   const isDir = await stat(target).then((s) => s.isDirectory(), () => false);
@@ -13,6 +16,10 @@ async function check(target: string): Promise<FileCheck[]> {
 
 export async function main(args: readonly string[], out: (line: string) => void = console.log): Promise<number> {
   const [command, ...targets] = args;
+  if (command === 'schema' && targets.length === 0) {
+    out(JSON.stringify(z.toJSONSchema(Policy, { io: 'input', unrepresentable: 'any' }), null, 2));
+    return 0;
+  }
   if (command !== 'check' || targets.length === 0) {
     out(USAGE);
     return 2;

@@ -76,6 +76,16 @@ describe('policy files: checked before use', function () {
     expect(good).to.deep.equal({ code: 0, out: 'policies/barnsley.json: ok — Barnsley, policy "barnsley" version 1\n' });
   });
 
+  it('`npm run policy -- schema` gives editors the JSON Schema of a policy file', async () => {
+    const lines: string[] = [];
+    expect(await policyCli(['schema'], (l) => lines.push(l))).to.equal(0);
+    const schema = JSON.parse(lines.join('\n'));
+    expect(schema.required).to.include.members(['id', 'version', 'documents', 'decision', 'reportDeadline', 'inquorate', 'agenda']);
+    expect(JSON.stringify(schema.properties.decision)).to.contain('chair-decides');
+    expect(await policyCli(['frobnicate'], (l) => lines.push(l))).to.equal(2);
+    expect(lines.at(-1)).to.match(/^usage: npm run policy -- check/);
+  });
+
   it('a file that is not JSON, and a folder with no policy files, are refused', async () => {
     await writeFile(join(dir, 'broken.json'), '{ "id": "broken", ');
     const lines: string[] = [];
