@@ -76,7 +76,7 @@ export function rsvpSummaryFor(c: Conference, invitees: Invitee[]) {
 /** How a stored decision reads on a card. */
 export function outcomeOf(d: Decision): Outcome {
   if (d.outcome === 'deferred') return { kind: 'deferred', reason: d.deferralReason ?? 'critical information is missing', reconveneBy: d.reconveneBy ?? d.decidedAt.slice(0, 10) };
-  if (d.outcome === 'stood-down') return { kind: 'stood-down', reason: d.standDownReason ?? 'Not quorate' };
+  if (d.outcome === 'stood-down') return { kind: 'stood-down', reason: d.standDownReason ?? 'Not quorate', reconveneBy: d.reconveneBy };
   const basis = d.chairRationale ? 'chair' : d.split ? 'split-plan' : d.dissents.length ? 'majority' : 'consensus';
   return { kind: 'decided', choice: d.outcome, recommendation: d.recommendation, basis, rationale: d.chairRationale, exceptionalCircumstances: d.exceptionalCircumstances };
 }

@@ -38,13 +38,20 @@ export const Outcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('awaiting-chair') }),
   z.object({ kind: z.literal('deferred'), reason: z.string().trim().min(1).max(2000), reconveneBy: IsoDate }),
   /** Not quorate: stood down, to be reconvened as soon as possible (circulated like any outcome). */
-  z.object({ kind: z.literal('stood-down'), reason: z.string().trim().min(1).max(2000) }),
+  z.object({ kind: z.literal('stood-down'), reason: z.string().trim().min(1).max(2000), reconveneBy: IsoDate.optional() }),
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 
 /** Local policy on a split vote (RULES.md, "Split vote"). */
 export const SplitRule = z.discriminatedUnion('rule', [
-  z.object({ rule: z.literal('plan-and-referral'), referralBy: IsoDate, panelBy: IsoDate }),
+  z.object({
+    rule: z.literal('plan-and-referral'),
+    referralBy: IsoDate,
+    panelBy: IsoDate,
+    /** Who the policy has the chair refer to, and which panel hears it (default: Bolton's). */
+    referTo: z.string().trim().min(1).max(200).default('the Head of Service'),
+    panel: z.string().trim().min(1).max(200).default('the Appeals and Split Decisions Panel'),
+  }),
   z.object({ rule: z.literal('chair-decides') }),
 ]);
 export type SplitRule = z.infer<typeof SplitRule>;
@@ -92,13 +99,13 @@ export function outcomeTexts(o: Outcome): { outcomeText: string; basisText: stri
         outcomeStyle: 'attention',
       };
     case 'stood-down':
-      return { outcomeText: 'Stood down', basisText: `${o.reason}. The conference will be reconvened as soon as possible.`, outcomeStyle: 'warning' };
+      return { outcomeText: 'Stood down', basisText: `${o.reason}. The conference will be reconvened ${o.reconveneBy ? `by ${formatDate(o.reconveneBy)}` : 'as soon as possible'}.`, outcomeStyle: 'warning' };
   }
 }
 
 export function splitText(split: SplitRule | undefined): string | undefined {
   return split?.rule === 'plan-and-referral'
-    ? `The chair refers the split decision to the Head of Service by ${formatDate(split.referralBy)}; the Appeals and Split Decisions Panel hears it by ${formatDate(split.panelBy)}.`
+    ? `The chair refers the split decision to ${split.referTo} by ${formatDate(split.referralBy)}; ${split.panel} hears it by ${formatDate(split.panelBy)}.`
     : undefined;
 }
 

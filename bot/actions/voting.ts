@@ -186,7 +186,7 @@ export function resultView(conference: Conference, round: VoteRound, result: Tal
       ...result.excluded.map((e) => ({ name: e.name, role: 'professional' as const, why: e.why })),
       ...notHeard(round, result.counted).map((agency) => ({ name: agencyLabel(agency), agency, role: 'professional' as const, why: 'no view given' })),
     ],
-    split: result.referral ? { rule: 'plan-and-referral', referralBy: result.referral.headOfServiceBy, panelBy: result.referral.panelBy } : result.outcome === 'chair-decides' ? { rule: 'chair-decides' } : undefined,
+    split: result.referral ? { rule: 'plan-and-referral', referralBy: result.referral.headOfServiceBy, panelBy: result.referral.panelBy, ...referralNames(conference) } : result.outcome === 'chair-decides' ? { rule: 'chair-decides' } : undefined,
     warnings: decision ? warningsNow(result, decision) : result.warnings,
   };
 }
@@ -241,6 +241,12 @@ function whyNotVoter(conference: Conference, turn: Turn, invitee: Invitee | unde
   if (!invitee.checkIn?.present) return 'Check in on the attendance card first: only agencies present give a view.';
   if (invitee.checkIn.deputyName) return `Your briefed deputy, ${invitee.checkIn.deputyName}, is here for your agency: the chair records their view.`;
   return undefined;
+}
+
+/** Who the conference's policy has the chair refer a split to, and which panel hears it. */
+function referralNames(conference: Conference): { referTo?: string; panel?: string } {
+  const rule = policyFor(conference).splitRule;
+  return rule.kind === 'plan-and-refer' ? { referTo: rule.referTo, panel: rule.panel } : {};
 }
 
 /** A professional present for an agency: who gives an agency's view. */

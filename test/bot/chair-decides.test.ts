@@ -5,7 +5,7 @@
 // (Swindon child protection procedures).
 import { expect } from 'chai';
 import { conferenceIdOf } from '../../bot/actions/scheduling.js';
-import { formatDateTime } from '../../cards/labels.js';
+import { formatDate, formatDateTime } from '../../cards/labels.js';
 import { addWorkingDays, dueDate } from '../../src/rules/index.js';
 import { CAST, CHILD_FULL_NAME, GROUP, Harness, INVITEES, scheduleForm, type CastKey } from './support/harness.js';
 import { AGENCY_REPS, checkedIn } from './support/walk.js';
@@ -51,6 +51,8 @@ describe('A whole conference where the chair decides (a council policy file; bot
     const stoodDown = await h.store.decisions.get(conferenceId);
     const reconveneBy = addWorkingDays('2026-12-07', 10);
     expect(stoodDown).to.deep.include({ outcome: 'stood-down', reconveneBy, interimPlan: 'Daily visits by the social worker until the conference meets.' });
+    // Everyone invited is told, with the date it must be reconvened by.
+    expect(JSON.stringify(h.cards(h.personal('police').id).at(-1)!.card)).to.contain(`reconvened by ${formatDate(reconveneBy)}`);
     const due = await h.store.dueItems.forCase(CASE);
     expect(due.map((d) => [d.kind, d.due])).to.deep.include.members([['reconvene-stood-down', reconveneBy]]);
   });
