@@ -31,14 +31,23 @@ export function invitationView(c: Conference, invitee: Invitee, now: Date): Invi
     child: namedChild(c),
     kind: c.kind,
     startsAt: startsAt(c),
+    location: c.location,
     chair: c.chair.name,
     policy: c.policy,
     policyLabel: policyArea(policy),
     invitedAs: { name: invitee.name, agency: invitee.agency, role: invitee.role },
-    reportDeadline: { what: `Send your report to ${deadline.sendTo}`, by: deadline.sendBy },
+    reportDeadline: { what: `Send your report to ${deadline.sendTo}`, by: deadline.sendBy, passed: deadline.sendBy <= localDateTime(now) },
     answer: invitee.rsvp && { rsvp: invitee.rsvp.response, deputyName: invitee.rsvp.deputyName },
     open: c.status === 'scheduled' && new Date(c.scheduledAt) > now,
+    outcome: invitationOutcome(c),
   };
+}
+
+/** What became of a conference, as its invitations show it once the answers are closed. */
+function invitationOutcome(c: Conference): InvitationView['outcome'] {
+  if (c.status === 'cancelled') return { kind: 'cancelled', reason: c.cancelReason ?? 'No reason was given.' };
+  if (c.status === 'scheduled') return undefined;
+  return { kind: 'held', on: c.heldOn ?? localDateTime(new Date(c.scheduledAt)).slice(0, 10) };
 }
 
 /**

@@ -10,6 +10,7 @@ import { agendaCard } from '../../cards/agenda.js';
 import { attendanceCard, type AttendanceView } from '../../cards/attendance.js';
 import { loadConference, requireChair, requireInvitee, requireStatus, isChair } from '../access.js';
 import { audit } from '../audit.js';
+import { updateInvitations } from './invitations.js';
 import { applyEvent, factsOf, heldOn, questionAt } from '../lifecycle.js';
 import { localDate } from '../time.js';
 import { conferencesOfCase } from './queries.js';
@@ -35,6 +36,8 @@ export async function startConference(s: Services, turn: Turn, caseRef: string):
   if (started.outcome === 'changed') {
     await audit(s, turn, 'conference-started', { conferenceId: conference.id, conversationId: turn.conversation.id });
     await applyEvent(s, turn, conference.caseRef, { type: 'started', conference: factsOf(started.stored.value), on: heldOn(started.stored.value) }, started.stored.value);
+    // Answers are closed: each invitation shows that the conference is being held, not live buttons.
+    await updateInvitations(s, started.stored.value, turn.now);
   }
   const question = await questionAt(s, conference);
   const invitees = await s.store.invitees.list(conference.id);

@@ -1,17 +1,96 @@
 // RSVP to an invitation (RULES.md, Attendance): attending / apologies / written report / briefed
 // deputy; changeable until the conference starts. The chair's summary card follows each answer.
+import { reportDeadline, reportDeadlineNotice } from '../../src/rules/reports.js';
 import type { Conference } from '../../src/store/conferences.js';
+import type { Invitee } from '../../src/store/invitees.js';
 import { invitationCard, type ActionOf } from '../../cards/index.js';
 import { loadConference, requireInvitee, requireStatus } from '../access.js';
 import { audit } from '../audit.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Turn } from '../turn.js';
-import { invitationView, rsvpSummaryFor } from '../views.js';
+import { policyFor } from '../policy.js';
+import { localDateTime } from '../time.js';
+import { invitationView, rsvpSummaryFor, startsAt } from '../views.js';
+
+/** The scheduler is told when reports cannot reasonably be in on time (and why the policy asks for them). */
+export function reportWarnings(c: Conference, now: Date): string[] {
+  const deadline = reportDeadline(startsAt(c), policyFor(c), c.kind);
+  const notice = reportDeadlineNotice(deadline, localDateTime(now));
+  return [...deadline.warnings.map((w) => w.message), ...(notice ? [notice.message] : [])];
+}
+
+const targetOf = (turn: Turn, teamsId: string) => ({ teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl });
+
+/**
+ * The invitation 1:1 to one invitee; where it landed is kept so that it can be updated in place
+ * (new date, cancelled, held). A failure is audited and does not stop the others.
+ */
+export async function sendInvitation(s: Services, turn: Turn, conference: Conference, invitee: Invitee, change?: string): Promise<boolean> {
+  if (!invitee.teamsId) return false;
+  try {
+    const sent = await s.messenger.toUser(targetOf(turn, invitee.teamsId), invitationCard({ ...invitationView(conference, invitee, turn.now), change }));
+    await s.store.cards.save({
+      conferenceId: conference.id,
+      card: 'invitation',
+      audience: invitee.userId,
+      conversationId: sent.reference.conversation?.id ?? '',
+      activityId: sent.activityId || 'unknown',
+      reference: sent.reference as Record<string, unknown>,
+      updatedAt: turn.now.toISOString(),
+    });
+    return true;
+  } catch (e) {
+    s.log(`invitation to ${invitee.userId} failed: ${(e as Error).message}`);
+    await audit(s, turn, 'invitation-failed', { conferenceId: conference.id, invitee: invitee.userId });
+    return false;
+  }
+}
+
+/** One invitation card 1:1 to each invitee. */
+export async function sendInvitations(s: Services, turn: Turn, conference: Conference, change?: string): Promise<number> {
+  let sent = 0;
+  for (const invitee of await s.store.invitees.list(conference.id)) if (await sendInvitation(s, turn, conference, invitee, change)) sent += 1;
+  return sent;
+}
+
+/** The chair's RSVP summary 1:1 to the chair, kept to be updated as answers come in. */
+export async function sendRsvpSummary(s: Services, turn: Turn, conference: Conference): Promise<void> {
+  if (!conference.chair.teamsId) return;
+  const invitees = await s.store.invitees.list(conference.id);
+  const sent = await s.messenger.toUser(targetOf(turn, conference.chair.teamsId), rsvpSummaryFor(conference, invitees));
+  await s.store.conversations.save(conference.chair.userId, sent.reference as Record<string, unknown>, turn.now.toISOString());
+  await s.store.cards.save({ conferenceId: conference.id, card: 'rsvp-summary', audience: conference.chair.userId, conversationId: sent.reference.conversation?.id ?? '', activityId: sent.activityId, updatedAt: turn.now.toISOString() });
+}
+
+/**
+ * Every invitee's invitation shown as it now stands (held, cancelled, moved), in place; an
+ * invitation Teams has lost is posted afresh. Returns how many were updated.
+ */
+export async function updateInvitations(s: Services, conference: Conference, now: Date, change?: string): Promise<number> {
+  const [invitees, cards] = await Promise.all([s.store.invitees.list(conference.id), s.store.cards.list(conference.id)]);
+  let done = 0;
+  for (const invitee of invitees) {
+    const where = cards.find((c) => c.card === 'invitation' && c.audience === invitee.userId);
+    if (!where?.reference) continue;
+    try {
+      const card = invitationCard({ ...invitationView(conference, invitee, now), change });
+      const activityId = await s.messenger.replace(where.reference, where.activityId, card);
+      if (activityId !== where.activityId) await s.store.cards.save({ ...where, activityId, updatedAt: now.toISOString() });
+      done += 1;
+    } catch (e) {
+      s.log(`invitation update for ${invitee.userId} failed: ${(e as Error).message}`);
+    }
+  }
+  return done;
+}
 
 export async function rsvp(s: Services, turn: Turn, a: ActionOf<'rsvp'>): Promise<ActionOutcome> {
   const conference = await loadConference(s, a.conferenceId);
-  await requireInvitee(s, conference, turn, 'answer this invitation');
+  const invitee = await requireInvitee(s, conference, turn, 'answer this invitation');
   requireStatus(conference, ['scheduled'], 'change your answer');
+  if (a.answer === 'deputy' && invitee.role !== 'professional') {
+    throw new UserError('A briefed deputy attends for an agency. Please answer whether you will attend; you may bring a supporter.', 'Not for you');
+  }
   if (new Date(conference.scheduledAt) <= turn.now) throw new UserError('The conference has started: answers can no longer change.', 'Too late');
   const result = await s.store.invitees.rsvp(conference.id, turn.actor.aadObjectId, {
     response: a.answer,

@@ -9,6 +9,7 @@ import { fieldLabel, formatDate, INVITEE_ROWS, invitationCard, parseCardAction, 
 import { scheduleConfirmationCard } from '../../cards/schedule-confirmation.js';
 import { FORM_ROWS, scheduleFormCard } from '../../cards/schedule-form.js';
 import { audit } from '../audit.js';
+import { reportWarnings, sendInvitations, sendRsvpSummary } from './invitations.js';
 import { applyEvent, factsOf } from '../lifecycle.js';
 import { findPerson, type TeamsPerson } from '../people.js';
 import type { Services } from '../services.js';
@@ -186,6 +187,7 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
     await audit(s, turn, 'conference-scheduled', { conferenceId: conference.id, kind: conference.kind, policy: conference.policy, policyVersion: policy.version, date: a.date, lateReason: a.lateReason, invitees: invited.length });
     await applyEvent(s, turn, conference.caseRef, { type: 'scheduled', conference: factsOf(conference) }, conference);
     await sendInvitations(s, turn, conference);
+    await sendRsvpSummary(s, turn, conference);
   }
   const own = scheduleConfirmationCard({
     conferenceId: conference.id,
@@ -202,29 +204,9 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
     policyLabel: policyVersionLabel(policy),
     chair: a.chairName,
     invitees: invitees.map((i) => ({ name: i.name, agency: i.agency, role: i.role, directContact: i.directContact })),
-    warnings: [...warnings, ...reportDeadline(`${a.date}T${a.time}`, policy, a.kind).warnings.map((w) => w.message)],
+    warnings: [...warnings, ...reportWarnings(conference, turn.now)],
   });
   return { own, notice: `Conference scheduled for case ${a.caseRef}; invitations sent.` };
-}
-
-/** One invitation card 1:1 to each invitee, then the chair's RSVP summary 1:1 to the chair. */
-async function sendInvitations(s: Services, turn: Turn, conference: Conference): Promise<void> {
-  const serviceUrl = turn.context.activity.serviceUrl;
-  const invitees = await s.store.invitees.list(conference.id);
-  for (const invitee of invitees) {
-    if (!invitee.teamsId) continue;
-    try {
-      await s.messenger.toUser({ teamsId: invitee.teamsId, tenantId: turn.tenantId, serviceUrl }, invitationCard(invitationView(conference, invitee, turn.now)));
-    } catch (e) {
-      s.log(`invitation to ${invitee.userId} failed: ${(e as Error).message}`);
-      await audit(s, turn, 'invitation-failed', { conferenceId: conference.id, invitee: invitee.userId });
-    }
-  }
-  if (conference.chair.teamsId) {
-    const sent = await s.messenger.toUser({ teamsId: conference.chair.teamsId, tenantId: turn.tenantId, serviceUrl }, rsvpSummaryFor(conference, invitees));
-    await s.store.conversations.save(conference.chair.userId, sent.reference as Record<string, unknown>, turn.now.toISOString());
-    await s.store.cards.save({ conferenceId: conference.id, card: 'rsvp-summary', audience: conference.chair.userId, conversationId: sent.reference.conversation?.id ?? '', activityId: sent.activityId, updatedAt: turn.now.toISOString() });
-  }
 }
 
 /** The procedures offered on the form: the deployment's policies. */

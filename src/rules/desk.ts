@@ -19,7 +19,7 @@ export const ConferenceFact = z.object({
   policy: PolicyKey,
   chairId: z.string().min(1).max(200),
   chairName: z.string().max(120),
-  status: z.enum(['scheduled', 'in-progress', 'stood-down', 'deferred', 'decided', 'closed']),
+  status: z.enum(['scheduled', 'in-progress', 'stood-down', 'deferred', 'decided', 'closed', 'cancelled']),
   /** The conference's date on the London clock, and its time. */
   date: IsoDate,
   time: z.string().regex(/^\d{2}:\d{2}$/),
@@ -97,6 +97,8 @@ function duty(what: DutyWhat, due: string, doneOn: string | undefined, today: st
  */
 export function dutiesOf(f: ConferenceFact, today: IsoDate): Duty[] {
   const duties: Duty[] = [];
+  // A cancelled conference owes nothing: what it set due was cancelled with it.
+  if (f.status === 'cancelled') return duties;
   if (f.status === 'scheduled' || f.status === 'in-progress' || f.status === 'stood-down') {
     duties.push(duty('conference', f.dueBy, undefined, today));
     return duties;

@@ -32,7 +32,7 @@ export {
   laterCoreGroupWindow,
 } from './timescales.js';
 export type { ConferenceDue, PlanRecordLimits } from './timescales.js';
-export { reportDeadline } from './reports.js';
+export { reportDeadline, reportDeadlineNotice } from './reports.js';
 export type { ReportDeadline } from './reports.js';
 export { AgendaItem, CUMBRIA_AGENDA, BARNSLEY_AGENDA, DEFAULT_AGENDA } from './agendas.js';
 export { Policy, SplitRule, ReportDeadlineRule, POLICIES, getPolicy, agendaFor } from './policies.js';

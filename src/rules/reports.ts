@@ -78,3 +78,22 @@ export function reportDeadline(conferenceStart: string, policy: string | Policy,
     warnings,
   };
 }
+
+/**
+ * What the scheduler must hear about the report deadline when the invitations go out at `now`
+ * (both on the area's wall clock): it has passed, or it is less than one working day away — so
+ * invitees cannot be expected to meet it, and the chair may need to allow for late reports.
+ */
+export function reportDeadlineNotice(deadline: Pick<ReportDeadline, 'sendBy' | 'citation'>, now: string): RuleWarning | undefined {
+  const at = parseInput(LocalDateTime, now, 'now');
+  const by = parseInput(LocalDateTime, deadline.sendBy, 'report deadline');
+  const when = `${formatDate(parseDate(by.slice(0, 10), 'report deadline'))} ${by.slice(11)}`;
+  if (by <= at) {
+    return { code: 'report-deadline-passed', message: `The report deadline (${when}) has already passed: invitees are asked to send reports as soon as they can.`, requiresReason: false, citation: deadline.citation };
+  }
+  const oneWorkingDay = `${formatDate(stepWorkingDays(parseDate(at.slice(0, 10), 'now'), 1))}T${at.slice(11)}`;
+  if (by < oneWorkingDay) {
+    return { code: 'report-deadline-short', message: `The report deadline (${when}) is less than one working day away: invitees may not manage it.`, requiresReason: false, citation: deadline.citation };
+  }
+  return undefined;
+}

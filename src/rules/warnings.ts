@@ -11,6 +11,8 @@ export const WarningCode = z.enum([
   'dissent-without-reason',
   'split-referral-dates-need-decision-date',
   'report-deadline-not-working-day',
+  'report-deadline-passed',
+  'report-deadline-short',
 ]);
 export type WarningCode = z.infer<typeof WarningCode>;
 

@@ -9,7 +9,7 @@ import { EntitySet, type Modified, type Stored } from './entity-set.js';
 import { joinKey, keyPart } from './keys.js';
 import { ConferenceId, FreeText, Instant, Person, CaseRef, json } from './schema.js';
 
-export const ConferenceStatus = z.enum(['scheduled', 'in-progress', 'stood-down', 'deferred', 'decided', 'closed']);
+export const ConferenceStatus = z.enum(['scheduled', 'in-progress', 'stood-down', 'deferred', 'decided', 'closed', 'cancelled']);
 export type ConferenceStatus = z.infer<typeof ConferenceStatus>;
 
 export const Conference = z.object({
@@ -28,6 +28,8 @@ export const Conference = z.object({
   policySnapshot: json(z.record(z.string(), z.unknown())).optional(),
   /** When it is held. */
   scheduledAt: Instant,
+  /** Why it was cancelled, when it was (the status says so). */
+  cancelReason: FreeText.optional(),
   /** Where: a room, or the Teams meeting link. */
   location: z.string().trim().min(1).max(500).optional(),
   /** The event that starts the clock (strategy discussion, previous conference, notification). */

@@ -26,6 +26,41 @@ describe('cards: every card, filled with realistic data', () => {
   });
 });
 
+describe('cards: invitations people can act on (Bolton procedures, Attendance; Information for the Conference)', () => {
+  const buttons = (card: unknown) => ((card as { actions?: { title: string }[] }).actions ?? []).map((a) => a.title);
+  const text = (name: string) => JSON.stringify(EXAMPLES[name]!.card);
+
+  it('say where and when', () => {
+    expect(text('invitation')).to.contain('"title":"Where","value":"Teams meeting, link in the calendar invite"').and.to.contain('"title":"When"');
+    expect(text('invitation-answered'), 'no place given yet').to.contain('The chair will tell you where');
+  });
+
+  it('a professional is asked for a report and may send a briefed deputy', () => {
+    expect(buttons(EXAMPLES.invitation!.card)).to.deep.equal(['Attending', 'Apologies', 'Written report', 'Briefed deputy']);
+    expect(text('invitation')).to.contain('"title":"Reports"');
+  });
+
+  it('a parent is told what a conference is and that they may bring a supporter; no deputy, no report request', () => {
+    const card = EXAMPLES['invitation-family']!.card;
+    expect(buttons(card)).to.deep.equal(['I will attend', 'I cannot attend']);
+    const t = JSON.stringify(card);
+    expect(t).to.contain('brings together the family and the professionals').and.to.contain('supporter');
+    expect(t).to.not.contain('"title":"Reports"').and.to.not.match(/deputy|written report/i);
+  });
+
+  it('a report deadline already passed is said, not announced as if it were to come', () => {
+    expect(text('invitation-late-report')).to.contain('as soon as you can: the deadline (Mon 3 Mar 2025, 10:00) has passed');
+    expect(text('invitation-late-report')).to.contain('The date has changed');
+  });
+
+  it('once held or cancelled, the buttons give way to the outcome', () => {
+    expect(buttons(EXAMPLES['invitation-held']!.card)).to.deep.equal([]);
+    expect(text('invitation-held')).to.contain('The conference was held on Tue 4 Mar 2025');
+    expect(buttons(EXAMPLES['invitation-cancelled']!.card)).to.deep.equal([]);
+    expect(text('invitation-cancelled')).to.contain('has been cancelled').and.to.contain('moved to another area');
+  });
+});
+
 describe('cards: fillCard', () => {
   it('refuses a template field the data lacks, naming it', () => {
     const template = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Due ${dueDate}' }] };
