@@ -9,7 +9,7 @@ import type { Router } from './conference-bot.js';
 import type { Services } from './services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from './turn.js';
 import { checkIn, proceed, refreshAttendance, standDown, startConference } from './actions/attendance.js';
-import { decideCategory, defer, dissentReason, planRecord, proposeCategory, recordExceptional, refreshCategory, splitDecision } from './actions/decision.js';
+import { decideCategory, defer, dissentReason, planRecord, proposeCategory, recordExceptional, recordScales, refreshCategory, splitDecision } from './actions/decision.js';
 import { confirmEndPlan, endPlan, receivingConferenceHeld } from './actions/end-plan.js';
 import { DUTY_OF, recordDuty } from './actions/duties.js';
 import { openChairDecision, recordChairDecision } from './actions/chair-decision.js';
@@ -63,6 +63,7 @@ const ACTIONS: Handlers = {
   showRecord: (s, turn, a) => asOutcome(showRecord(s, turn, a.conferenceId)),
   myReviews: (s, turn) => asOutcome(myReviews(s, turn)),
   overdue: (s, turn) => asOutcome(myReviews(s, turn, 'overdue')),
+  recordScales,
   markDone: async (s, turn, a) => {
     await recordDuty(s, turn, a.caseRef, DUTY_OF[a.kind], undefined);
     return { ...(await asOutcome(myReviews(s, turn))), notice: 'Marked done.' };

@@ -106,6 +106,7 @@ function planOf(d: Decision): PlanSummary | undefined {
     outlinePlan: d.outlinePlan,
     contingencyPlan: d.contingencyPlan,
     safetyScales: d.safetyScales.map((x) => ({ agency: x.agency, scale: x.score })),
+    overallSafetyScale: d.overallSafetyScale,
   };
 }
 
@@ -145,6 +146,8 @@ export function conferenceRecordView(c: Conference, d: Decision | undefined, inv
     agencyViews: (d?.agencyViews ?? []).map((x) => ({ name: x.name, agency: x.agency, choice: x.choice, reason: x.reason })),
     category: d?.category,
     plan: d && planOf(d),
+    safetyScales: (d?.safetyScales ?? []).map((x) => ({ agency: x.agency, scale: x.score })),
+    overallSafetyScale: d?.overallSafetyScale,
     nextReview: d?.firstReviewDate ?? d?.reconveneBy,
   };
 }

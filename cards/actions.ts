@@ -113,6 +113,7 @@ export const VERBS = [
   'myReviews',
   'overdue',
   'markDone',
+  'recordScales',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -376,6 +377,8 @@ export const PlanRecordAction = z
     contingencyPlan: required(text(4000)),
     dangerStatements: optional(text(4000)),
     safetyGoals: optional(text(4000)),
+    /** The chair's overall progress and safety scale (Cumbria agenda, item 7). */
+    overallScale: Scale,
     /** Carried in the card's data: the agency each `scaleN` input belongs to, in order. */
     scaleAgencies: z.array(Agency).max(SCALE_ROWS).default([]),
     ...scaleShape,
@@ -389,7 +392,7 @@ export const PlanRecordAction = z
 export type PlanRecordAction = z.infer<typeof PlanRecordAction>;
 
 /** The safety scales of a parsed plan record, by agency. */
-export function safetyScales(a: PlanRecordAction): { agency: Agency; scale: number }[] {
+export function safetyScales(a: Pick<PlanRecordAction, 'scaleAgencies' | `scale${RowNo}`>): { agency: Agency; scale: number }[] {
   return a.scaleAgencies.map((agency, i) => ({ agency, scale: a[`scale${i + 1}` as `scale${RowNo}`] ?? 0 }));
 }
 
@@ -407,6 +410,16 @@ export const MarkDoneAction = z.object({
   caseRef: CaseRef,
   kind: z.enum(['minutes', 'minute-amendments', 'split-referral', 'split-panel']),
 });
+
+/** Safety scales on an outcome with no plan record (Barnsley: decision and recommendations, scaling 0–10). */
+export const RecordScalesAction = z
+  .object({ verb: z.literal('recordScales'), conferenceId: Id, scaleAgencies: z.array(Agency).min(1).max(SCALE_ROWS), overallScale: Scale, ...scaleShape })
+  .superRefine((v, ctx) => {
+    v.scaleAgencies.forEach((_, i) => {
+      const key = `scale${i + 1}` as `scale${RowNo}`;
+      if (v[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'give a safety scale from 0 to 10' });
+    });
+  });
 
 export const CardAction = z.discriminatedUnion('verb', [
   RefreshAction,
@@ -437,6 +450,7 @@ export const CardAction = z.discriminatedUnion('verb', [
   MyReviewsAction,
   OverdueAction,
   MarkDoneAction,
+  RecordScalesAction,
 ]);
 export type CardAction = z.infer<typeof CardAction>;
 /** The payload of one verb, e.g. `ActionOf<'vote'>`. */
@@ -502,6 +516,7 @@ const FIELD_LABEL: Record<string, string> = {
   outlinePlan: 'Outline plan',
   contingencyPlan: 'Contingency plan',
   dangerStatements: 'Danger statements',
+  overallScale: "Chair's overall safety scale",
   safetyGoals: 'Safety goals',
   scaleAgencies: 'Safety scale agencies',
   viewAgencies: 'Agencies',

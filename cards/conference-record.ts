@@ -49,6 +49,9 @@ export const ConferenceRecordView = z.object({
   split: SplitRule.optional(),
   category: Categories.optional(),
   plan: PlanSummary.optional(),
+  /** Safety scales recorded with an outcome that has no plan (Barnsley); with a plan they are in `plan`. */
+  safetyScales: z.array(z.object({ agency: z.string().min(1).max(40), scale: z.number().int().min(0).max(10) })).default([]),
+  overallSafetyScale: z.number().int().min(0).max(10).optional(),
   nextReview: IsoDate.optional(),
   minutesDue: IsoDate.optional(),
   warnings: z.array(z.string().trim().min(1).max(500)).default([]),
@@ -80,7 +83,10 @@ export const conferenceRecordCard = defineCard(ConferenceRecordView, template, (
     excluded: v.excluded,
     excludedText: excludedRows(v.excluded).map((e) => `${e.name} (${e.who}): ${e.why}`).join('; '),
     categoryText: v.category && categoriesText(v.category),
-    planFacts: plan?.facts ?? [],
+    planFacts: plan?.facts ?? [
+      ...(v.safetyScales.length > 0 ? [{ title: 'Safety scales', value: v.safetyScales.map((s) => `${agencyLabel(s.agency)} ${s.scale}`).join(', ') }] : []),
+      ...(v.overallSafetyScale !== undefined ? [{ title: "Chair's overall safety scale", value: String(v.overallSafetyScale) }] : []),
+    ],
     outlinePlan: plan?.outlinePlan,
     contingencyPlan: plan?.contingencyPlan,
     attendance: v.attendance.map((a) => ({

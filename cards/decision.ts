@@ -142,6 +142,7 @@ export const PlanSummary = z.object({
   outlinePlan: z.string().trim().min(1).max(4000),
   contingencyPlan: z.string().trim().min(1).max(4000),
   safetyScales: z.array(z.object({ agency: Agency, scale: z.number().int().min(0).max(10) })).default([]),
+  overallSafetyScale: z.number().int().min(0).max(10).optional(),
 });
 export type PlanSummary = z.infer<typeof PlanSummary>;
 
@@ -159,6 +160,7 @@ export function planTexts(p: PlanSummary) {
       ...(p.dangerStatements ? [{ title: 'Danger statements', value: p.dangerStatements }] : []),
       ...(p.safetyGoals ? [{ title: 'Safety goals', value: p.safetyGoals }] : []),
       ...(p.safetyScales.length > 0 ? [{ title: 'Safety scales', value: p.safetyScales.map((s) => `${agencyLabel(s.agency)} ${s.scale}`).join(', ') }] : []),
+      ...(p.overallSafetyScale !== undefined ? [{ title: "Chair's overall safety scale", value: String(p.overallSafetyScale) }] : []),
     ],
     outlinePlan: p.outlinePlan,
     contingencyPlan: p.contingencyPlan,

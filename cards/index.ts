@@ -24,6 +24,7 @@ export * from './plan-record.js';
 export * from './reminder.js';
 export * from './result.js';
 export * from './rsvp-summary.js';
+export * from './safety-scales.js';
 export * from './schedule-confirmation.js';
 export * from './schedule-form.js';
 export * from './split-decision.js';

@@ -10,7 +10,7 @@ import { RuleError } from '../../src/rules/errors.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Decision } from '../../src/store/decisions.js';
 import type { VoteRound } from '../../src/store/votes.js';
-import { errorCard, resultCard, safetyScales, type ActionOf } from '../../cards/index.js';
+import { errorCard, outcomeLabel, resultCard, safetyScales, safetyScalesCard, type ActionOf } from '../../cards/index.js';
 import { categoryCard } from '../../cards/category.js';
 import { planRecordCard } from '../../cards/plan-record.js';
 import { splitDecisionCard } from '../../cards/split-decision.js';
@@ -59,10 +59,41 @@ function decidedEvent(conference: Conference, d: Decision) {
 }
 
 async function afterDecisionStands(s: Services, turn: Turn, conference: Conference, decision: Decision): Promise<void> {
+  const policy = policyFor(conference);
   if (decision.outcome === 'cp-plan' || decision.outcome === 'continue') {
-    const policy = policyFor(conference);
     await s.messenger.reply(turn.context, categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: policy.multipleCategories.on }));
+    return;
   }
+  // No plan record follows: where the policy records safety scales with every outcome, ask for them here.
+  const agencies = scaleAgenciesOf(await s.store.invitees.list(conference.id));
+  if (policy.safetyScales.on && agencies.length > 0 && (decision.outcome === 'no-cp-plan' || decision.outcome === 'discontinue')) {
+    await s.messenger.reply(
+      turn.context,
+      safetyScalesCard({ conferenceId: conference.id, child: child(conference), outcomeText: outcomeLabel(decision.outcome, decision.recommendation), source: sourceOf(policy, policy.safetyScales.citation), agencies }),
+    );
+  }
+}
+
+const scaleAgenciesOf = (invitees: { role: string; agency: string }[]) => [...new Set(invitees.filter((i) => i.role === 'professional').map((i) => i.agency))].slice(0, 12);
+
+/** The chair records the safety scales of an outcome without a plan record (Barnsley chair's guidance). */
+export async function recordScales(s: Services, turn: Turn, a: ActionOf<'recordScales'>): Promise<ActionOutcome> {
+  const conference = await loadConference(s, a.conferenceId);
+  requireChair(conference, turn, 'record the safety scales');
+  if (!policyFor(conference).safetyScales.on) throw new UserError('These procedures do not record safety scales.', 'Not used here');
+  const invitees = await s.store.invitees.list(conference.id);
+  const unknown = a.scaleAgencies.filter((x) => !scaleAgenciesOf(invitees).includes(x));
+  if (unknown.length) throw new UserError(`Only invited agencies give a safety scale: ${unknown.join(', ')} was not invited.`);
+  const scales = safetyScales(a).map(({ agency, scale }) => ({ agency, score: scale }));
+  const changed = await s.store.decisions.update(conference.id, (d) => {
+    if (d.outcome !== 'no-cp-plan' && d.outcome !== 'discontinue') throw new UserError('With a plan, the safety scales are recorded on the plan record.');
+    return { ...d, safetyScales: scales, overallSafetyScale: a.overallScale };
+  });
+  if (changed.outcome === 'not-found') throw new UserError('Record the decision before the safety scales.');
+  if (changed.outcome === 'changed') await audit(s, turn, 'safety-scales-recorded', { conferenceId: conference.id, scales: scales.length, overall: a.overallScale });
+  const votes = changed.stored.value.round ? await s.store.votes.list(conference.id, changed.stored.value.round) : [];
+  const record = conferenceRecordCard(conferenceRecordView(conference, changed.stored.value, invitees, votes));
+  return { own: record, shared: record, notice: 'The safety scales are recorded.' };
 }
 
 /** Exceptional circumstances (Bolton procedures): the decision stands only once the chair records why. */
@@ -276,6 +307,7 @@ export async function planRecord(s: Services, turn: Turn, a: ActionOf<'planRecor
     outlinePlan: a.outlinePlan,
     contingencyPlan: a.contingencyPlan,
     safetyScales: scales,
+    overallSafetyScale: a.overallScale,
   }));
   if (changed.outcome === 'not-found') throw new UserError('Record the decision before the plan.');
   if (changed.outcome === 'changed') {

@@ -51,6 +51,8 @@ export const Decision = z.object({
   outlinePlan: FreeText.optional(),
   contingencyPlan: FreeText.optional(),
   safetyScales: json(z.array(SafetyScale)),
+  /** The chair's overall progress and safety scale (Cumbria agenda, item 7). */
+  overallSafetyScale: z.int().min(0).max(10).optional(),
   /** Proceeded without quoracy: why (RULES.md, Quoracy). */
   quoracyBreachReason: FreeText.optional(),
   /** A looked-after child made subject to a plan, or a first review ending one: why. */

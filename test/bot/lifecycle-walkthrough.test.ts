@@ -361,4 +361,23 @@ describe('The vote round and the category (over HTTP)', function () {
     expect(result).to.contain('Housing').and.contain('Paediatrics').and.not.contain('All agencies agreed.');
     expect((await h.store.decisions.get(conferenceId))?.outcome).to.equal('cp-plan');
   });
+
+  it("Barnsley chair's guidance: safety scales are recorded with a no-plan outcome too, with the chair's overall scale", async () => {
+    const caseRef = 'VR-2026-0003';
+    h.now = new Date('2026-11-23T09:00:00Z');
+    await h.click('cpu', h.personal('cpu'), 'schedule', scheduleForm('barnsley', caseRef));
+    const conferenceId = conferenceIdOf(caseRef, '2026-12-07', 'initial');
+    await hold(h, caseRef, conferenceId, '2026-12-07', 'no-cp-plan');
+    const card = h.lastCard(GROUP.id, '"verb":"recordScales"').card;
+    const scaleAgencies = card.actions[0].data.scaleAgencies as string[];
+    expect(scaleAgencies).to.include('police');
+    const scales = Object.fromEntries(scaleAgencies.map((_, i) => [`scale${i + 1}`, String(6 + (i % 3))]));
+    expect(await h.refused('chair', GROUP, 'recordScales', { conferenceId, scaleAgencies, overallScale: '' })).to.match(/Safety scale 1/);
+    expect(await h.refused('police', GROUP, 'recordScales', { conferenceId, scaleAgencies, ...scales })).to.match(/only the chair/i);
+    const record = JSON.stringify(await h.click('chair', GROUP, 'recordScales', { conferenceId, scaleAgencies, ...scales, overallScale: '7' }));
+    const stored = await h.store.decisions.get(conferenceId);
+    expect(stored?.safetyScales).to.have.length(scaleAgencies.length);
+    expect(stored?.overallSafetyScale).to.equal(7);
+    expect(record).to.contain('Conference record').and.contain("Chair's overall safety scale").and.contain('Police 7');
+  });
 });

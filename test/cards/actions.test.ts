@@ -36,6 +36,7 @@ const TYPED: Partial<Record<string, Record<string, unknown>>> = {
     contingencyPlan: 'Legal planning meeting',
     ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`scale${i + 1}`, String(i % 11)])),
   },
+  recordScales: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`scale${i + 1}`, String(i % 11)])),
   chairDecision: {
     decision: 'cp-plan',
     rationale: 'Neglect is persistent and well evidenced.',

@@ -446,6 +446,28 @@ export const EXAMPLES: Record<string, Example> = {
       firstReview: { date: '2025-06-04', latest: '2025-06-04' },
     }),
   },
+  'safety-scales': {
+    audience: 'group',
+    ...ex(C.safetyScalesCard, {
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      outcomeText: 'No child protection plan: Child in Need plan',
+      source: "Source: Barnsley chair's guidance, Decision and recommendations",
+      agencies: F.AGENCIES,
+    }),
+  },
+  'plan-record-later': {
+    audience: 'group',
+    ...ex(C.planRecordCard, {
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      heldOn: '2025-06-04',
+      people,
+      firstCoreGroup: { date: '2025-07-02', earliest: '2025-06-04', latest: '2025-07-16' },
+      firstReview: { date: '2025-12-04', latest: '2025-12-04' },
+      later: true,
+    }),
+  },
   'decision-summary': {
     audience: 'personal',
     ...ex(C.decisionSummaryCard, {
