@@ -11,6 +11,8 @@ export const AgendaView = z.object({
   child: Child,
   kind: ConferenceKind,
   ...Procedures,
+  /** The policy's source for its agenda. */
+  source: z.string().trim().min(1).max(500).optional(),
   startsAt: LocalDateTime,
   items: z.array(z.string().trim().min(1).max(300)).min(1).max(30),
 });
@@ -21,5 +23,6 @@ export const agendaCard = defineCard(AgendaView, template, (v) => ({
   kindLabel: KIND_LABEL[v.kind],
   whenText: formatDateTime(v.startsAt),
   policyLabel: policyLabelOf(v),
+  source: v.source ?? '',
   items: v.items.map((text, i) => ({ n: i + 1, text })),
 }));

@@ -14,6 +14,8 @@ export const CategoryView = z.object({
   child: Child,
   /** The policy allows more than one category (London). */
   allowMultiple: z.boolean().default(false),
+  /** The policy's source for the category rule, shown where it applies. */
+  source: z.string().trim().min(1).max(500).optional(),
   proposals: z.array(Categories.extend({ name: PersonName, agency: Agency })).default([]),
   decided: Categories.optional(),
   viewer: z.enum(['everyone', 'member', 'chair']).default('everyone'),
@@ -28,6 +30,7 @@ export const categoryCard = defineCard(CategoryView, template, (v) => {
     conferenceId: v.conferenceId,
     refreshUserIds: v.refreshUserIds,
     allowMultiple: v.allowMultiple,
+    source: v.source ?? '',
     childText: childLine(v.child),
     decidedText: v.decided && `Recorded: ${categoriesText(v.decided)}`,
     ruleText: v.allowMultiple

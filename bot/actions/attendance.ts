@@ -44,7 +44,7 @@ export async function startConference(s: Services, turn: Turn, caseRef: string):
   const policy = policyFor(conference);
   return {
     cards: [
-      agendaCard({ child: child(conference), kind: conference.kind, policy: conference.policy, policyLabel: policyArea(policy), startsAt: startsAt(conference), items: agendaFor(policy, question === 'review' ? 'later-review' : 'initial').map((i) => i.title) }),
+      agendaCard({ child: child(conference), kind: conference.kind, policy: conference.policy, policyLabel: policyArea(policy), source: sourceOf(policy, policy.agenda.citation), startsAt: startsAt(conference), items: agendaFor(policy, question === 'review' ? 'later-review' : 'initial').map((i) => i.title) }),
       attendanceCard(attendanceView(started.stored.value, invitees, { kind: 'everyone' }, false)),
     ],
   };

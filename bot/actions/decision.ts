@@ -24,6 +24,12 @@ import { resultView, tallyOf } from './voting.js';
 import { child, conferenceRecordView } from '../views.js';
 import { conferenceRecordCard } from '../../cards/conference-record.js';
 
+/** The policy's category setting for the category card, with its source. */
+function categoryRule(conference: Conference): { allowMultiple: boolean; source: string } {
+  const policy = policyFor(conference);
+  return { allowMultiple: policy.multipleCategories.on, source: sourceOf(policy, policy.multipleCategories.citation) };
+}
+
 const decidedBy = (turn: Turn) => ({ userId: turn.actor.aadObjectId, name: turn.actor.name });
 
 /** Posts what the chair does next once a round has closed. */
@@ -61,7 +67,7 @@ function decidedEvent(conference: Conference, d: Decision) {
 async function afterDecisionStands(s: Services, turn: Turn, conference: Conference, decision: Decision): Promise<void> {
   const policy = policyFor(conference);
   if (decision.outcome === 'cp-plan' || decision.outcome === 'continue') {
-    await s.messenger.reply(turn.context, categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: policy.multipleCategories.on }));
+    await s.messenger.reply(turn.context, categoryCard({ conferenceId: conference.id, child: child(conference), ...categoryRule(conference) }));
     return;
   }
   // No plan record follows: where the policy records safety scales with every outcome, ask for them here.
@@ -222,7 +228,7 @@ export async function proposeCategory(s: Services, turn: Turn, a: ActionOf<'prop
   await s.store.proposals.put({ conferenceId: conference.id, userId: invitee.userId, name: invitee.name, agency: invitee.checkIn?.agency ?? invitee.agency, primary: a.primary, others: a.others, at: turn.now.toISOString() });
   await audit(s, turn, 'category-proposed', { conferenceId: conference.id, primary: a.primary, others: a.others });
   // The member's own card shows their own proposal only.
-  const card = categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: policyFor(conference).multipleCategories.on, proposals: [{ name: invitee.name, agency: invitee.agency, primary: a.primary, others: a.others }], viewer: 'member' });
+  const card = categoryCard({ conferenceId: conference.id, child: child(conference), ...categoryRule(conference), proposals: [{ name: invitee.name, agency: invitee.agency, primary: a.primary, others: a.others }], viewer: 'member' });
   return { own: card, notice: 'Your proposal is recorded for the chair.' };
 }
 
@@ -230,7 +236,7 @@ export async function refreshCategory(s: Services, turn: Turn, conferenceId: str
   const conference = await loadConference(s, conferenceId);
   const decision = await s.store.decisions.get(conference.id);
   const viewer = isChair(conference, turn) ? 'chair' : (await s.store.invitees.get(conference.id, turn.actor.aadObjectId)) ? 'member' : 'everyone';
-  const view = { conferenceId: conference.id, child: child(conference), allowMultiple: policyFor(conference).multipleCategories.on, decided: decision?.category };
+  const view = { conferenceId: conference.id, child: child(conference), ...categoryRule(conference), decided: decision?.category };
   const proposals = viewer === 'chair' ? await proposalsOf(s, conference.id) : [];
   return { own: categoryCard({ ...view, viewer, proposals }), shared: categoryCard(view) };
 }
@@ -268,7 +274,7 @@ export async function decideCategory(s: Services, turn: Turn, a: ActionOf<'decid
     problems: birth ? [birth.message] : [],
   });
   await s.messenger.reply(turn.context, plan);
-  const card = categoryCard({ conferenceId: conference.id, child: child(conference), allowMultiple: policy.multipleCategories.on, decided: { primary: category.primary, others: category.others }, proposals: await proposalsOf(s, conference.id), viewer: 'chair' });
+  const card = categoryCard({ conferenceId: conference.id, child: child(conference), ...categoryRule(conference), decided: { primary: category.primary, others: category.others }, proposals: await proposalsOf(s, conference.id), viewer: 'chair' });
   return { own: card, shared: card, notice: 'Category of harm recorded.' };
 }
 

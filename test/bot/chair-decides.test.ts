@@ -44,7 +44,8 @@ describe('A whole conference where the chair decides (a council policy file; bot
     h.now = new Date('2026-12-07T10:00:00Z');
     await h.teams.say(CAST.chair, GROUP, `start ${CASE}`);
     // The agenda is the council's own.
-    expect(JSON.stringify(h.lastCard(GROUP.id, 'Order of the').card)).to.contain("The chair's decision, each agency's view and any dissent");
+    const agenda = JSON.stringify(h.lastCard(GROUP.id, 'Order of the').card);
+    expect(agenda).to.contain("The chair's decision, each agency's view and any dissent").and.to.contain('Source: Sussex child protection procedures, Conference agenda');
     await checkedIn(h, conferenceId, ['social', 'police', 'mother']);
     const attendance = JSON.stringify(h.lastCard(GROUP.id, 'standDown').card);
     expect(attendance).to.contain('within 10 working days, with an interim plan meanwhile').and.to.contain('Source: Swindon child protection procedures, Quoracy');
@@ -113,6 +114,7 @@ describe('A whole conference where the chair decides (a council policy file; bot
     expect(record).to.contain("Each agency's stated view (the chair decided)").and.to.contain('Example Council (policy example-council, version 1)');
 
     // Then as everywhere: the category, the plan record and circulation to everyone invited.
+    expect(JSON.stringify(h.lastCard(GROUP.id, 'decideCategory').card)).to.contain('Source: Sussex child protection procedures, Category of abuse');
     await h.click('chair', GROUP, 'decideCategory', { conferenceId, primary: 'neglect', others: '' });
     const firstReview = dueDate('first-review', '2026-12-14');
     await h.click('chair', GROUP, 'planRecord', {
