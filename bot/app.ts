@@ -4,6 +4,7 @@ import type { BotConfig } from './config.js';
 import { ConferenceBot } from './conference-bot.js';
 import { Messenger } from './messenger.js';
 import { createRouter } from './router.js';
+import { SharedCards } from './shared-cards.js';
 import { scheduleReminders } from './reminders.js';
 import { listen, type RunningServer } from './server.js';
 import { mountDeskApi } from './desk/api.js';
@@ -36,7 +37,8 @@ export async function startApp(options: AppOptions): Promise<RunningServer> {
   const messenger = new Messenger(adapter, options.config.MicrosoftAppId ?? '');
   const services = { store: options.store, messenger, config: options.config, policies, log };
   const router = createRouter(services);
-  const bot = new ConferenceBot({ router, allowedTenants: options.config.ALLOWED_TENANTS, admins: options.config.ADMIN_USER_IDS, now, log });
+  const sharedCards = new SharedCards(services);
+  const bot = new ConferenceBot({ router, sharedCards, allowedTenants: options.config.ALLOWED_TENANTS, admins: options.config.ADMIN_USER_IDS, now, log });
   const desk = options.desk ?? readDeskConfig();
   const server = await listen(adapter, bot, options.config.PORT, options.host, [
     (srv) => mountDeskApi(srv, { store: options.store, config: desk, now, log }),

@@ -1,13 +1,19 @@
-// Every state change and every refusal goes to the append-only audit table.
+// Every state change and every refusal goes to the append-only audit table. An audit entry is
+// written with the change where the store allows (the vote: one transaction); otherwise after it,
+// and then a failure to write it must not turn a saved action into "Not saved": it is retried
+// in the background (with back-off) and logged, never thrown at the user.
+import type { AuditInput } from '../src/store/audit.js';
 import { deskTenantOf, refreshDesk } from './desk/refresh.js';
 import type { Services } from './services.js';
 import type { Turn } from './turn.js';
 
-export async function audit(s: Services, turn: Turn, action: string, details: { conferenceId?: string; [k: string]: unknown } = {}): Promise<void> {
+type Details = { conferenceId?: string; [k: string]: unknown };
+
+/** The entry for this turn's action (keyed by the activity, so a redelivery lands on the same row). */
+export function auditEntry(turn: Turn, action: string, details: Details = {}): AuditInput {
   const { conferenceId, ...rest } = details;
-  // The activity id makes a redelivered action's entry land once.
   const activityId = turn.context.activity.id;
-  await s.store.audit.append({
+  return {
     id: activityId ? `${activityId}|${action}` : undefined,
     // The user's action time (Teams sends it): a redelivery then keys to the same audit row.
     at: activityTime(turn.context.activity.timestamp) ?? turn.now.toISOString(),
@@ -17,9 +23,44 @@ export async function audit(s: Services, turn: Turn, action: string, details: { 
     action,
     conferenceId,
     details: rest,
-  });
-  // The desk's indexes follow every audited change (bot/desk/projection.ts); a refusal changes nothing.
-  if (!action.endsWith('-refused')) await refreshDesk(s, { conferenceId, caseRef: typeof rest.caseRef === 'string' ? rest.caseRef : undefined }, deskTenantOf(s, turn.tenantId));
+  };
+}
+
+const RETRIES_MS = [200, 1_000, 5_000, 30_000];
+
+export async function audit(s: Services, turn: Turn, action: string, details: Details = {}): Promise<void> {
+  const entry = auditEntry(turn, action, details);
+  try {
+    await s.store.audit.append(entry);
+  } catch (e) {
+    s.log(`audit of ${action} failed, retrying in the background: ${(e as Error).message}`);
+    void retryLater(s, entry, 0);
+  }
+  if (!action.endsWith('-refused')) await followDesk(s, turn, details);
+}
+
+/** The desk's indexes follow every audited change (bot/desk/projection.ts); a refusal changes nothing. */
+export async function followDesk(s: Services, turn: Turn, details: Details): Promise<void> {
+  try {
+    await refreshDesk(s, { conferenceId: details.conferenceId, caseRef: typeof details.caseRef === 'string' ? details.caseRef : undefined }, deskTenantOf(s, turn.tenantId));
+  } catch (e) {
+    // The change is saved; the desk catches up with the next change of the case.
+    s.log(`desk not refreshed: ${(e as Error).message}`);
+  }
+}
+
+async function retryLater(s: Services, entry: AuditInput, attempt: number): Promise<void> {
+  const wait = RETRIES_MS[attempt];
+  if (wait === undefined) {
+    s.log(`AUDIT LOST after ${RETRIES_MS.length} retries: ${JSON.stringify(entry).slice(0, 2_000)}`);
+    return;
+  }
+  await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())).unref());
+  try {
+    await s.store.audit.append(entry);
+  } catch {
+    await retryLater(s, entry, attempt + 1);
+  }
 }
 
 function activityTime(timestamp: Date | string | undefined): string | undefined {

@@ -9,7 +9,9 @@ import {
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
 } from 'botbuilder';
+import { z } from 'zod';
 import { escapeMarkdown } from '../cards/text.js';
+import type { SharedCards } from './shared-cards.js';
 import { turnOf, UserError, type ActionOutcome, type AdaptiveCard, type Reply, type Turn } from './turn.js';
 
 export interface Router {
@@ -29,6 +31,8 @@ export interface BotOptions {
   admins: readonly string[];
   now: () => Date;
   log: (line: string) => void;
+  /** The one writer of cards posted in shared chats (a bot without one leaves them as posted). */
+  sharedCards?: SharedCards;
   /**
    * How long a card action (Action.Execute) may run before Teams is answered "still saving"
    * and the work finishes in the background (default 4 s: Teams gives up after a few seconds).
@@ -76,7 +80,17 @@ export class ConferenceBot extends TeamsActivityHandler {
    * the HTTP status, which clients show as a generic failure.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    // A card action the SDK cannot read (value `[]`, a string, `action: null`…) would crash inside
+    // it: refuse it here, before anything reads or writes, with what was wrong.
+    if (context.activity.name === 'adaptiveCard/action') {
+      const value = CardActionValue.safeParse(context.activity.value);
+      if (!value.success) return { status: 400, body: errorBody(`Malformed card action: ${value.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}.`, 400, 'BadRequest') };
+    }
     const response = await super.onInvokeActivity(context);
+    // Invokes this bot does not handle (message extensions, task modules, …) get a plain 501 that says so.
+    if (response.status === 501 && !response.body) {
+      return { status: 501, body: errorBody(`This bot does not handle "${String(context.activity.name).slice(0, 60)}" requests.`, 501, 'NotImplemented') };
+    }
     const body = response.body as { type?: string } | undefined;
     const refusal = context.activity.name === 'adaptiveCard/action' && body?.type === 'application/vnd.microsoft.error' && response.status >= 400 && response.status < 500;
     return refusal ? { status: 200, body: response.body } : response;
@@ -114,7 +128,8 @@ export class ConferenceBot extends TeamsActivityHandler {
       this.options.log(`${verbOf(value)} failed: ${(first.error as Error)?.stack ?? String(first.error)}`);
       return { statusCode: 200, type: CARD, value: notSavedCard(payload) as never };
     }
-    await this.updateShared(live, first.outcome.shared);
+    if (first.outcome.sharedCard) this.keepInStep(live, turn, first.outcome);
+    else await this.updateShared(live, first.outcome.shared);
     return { statusCode: 200, type: CARD, value: first.outcome.own as never };
   }
 
@@ -131,7 +146,8 @@ export class ConferenceBot extends TeamsActivityHandler {
       return;
     }
     const { own, shared, notice } = settled.outcome;
-    const inPlace = personal ? own : shared;
+    if (settled.outcome.sharedCard) this.keepInStep(live, turn, settled.outcome);
+    const inPlace = personal ? own : settled.outcome.sharedCard ? undefined : shared;
     if (inPlace) {
       const updated = await this.updateCard(live, turn.replyToId, inPlace);
       if (!updated) await live.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(inPlace)));
@@ -154,9 +170,14 @@ export class ConferenceBot extends TeamsActivityHandler {
   private async handleSubmit(context: TurnContext, turn: Turn): Promise<void> {
     try {
       const outcome = await this.options.router.action(turn, context.activity.value);
-      const inPlace = turn.conversation.type === 'personal' ? outcome.own : outcome.shared ?? outcome.own;
-      const updated = await this.updateCard(context, context.activity.replyToId, inPlace);
-      if (!updated) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(inPlace)));
+      const personal = turn.conversation.type === 'personal';
+      if (outcome.sharedCard) this.keepInStep(context, turn, outcome);
+      // In a shared chat a person's own view never replaces the card everyone sees.
+      const inPlace = personal ? outcome.own : outcome.sharedCard ? undefined : outcome.shared ?? outcome.own;
+      if (inPlace) {
+        const updated = await this.updateCard(context, context.activity.replyToId, inPlace);
+        if (!updated) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(inPlace)));
+      }
       if (turn.conversation.type !== 'personal' && outcome.notice) await context.sendActivity(escapeMarkdown(outcome.notice));
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
@@ -171,6 +192,14 @@ export class ConferenceBot extends TeamsActivityHandler {
       if (!(e instanceof UserError)) throw e;
       return { cards: [this.options.router.errorCard(e.title, e.message)] };
     }
+  }
+
+  /** Hands a changed shared card to its one writer; the click is answered without waiting for it. */
+  private keepInStep(context: TurnContext, turn: Turn, outcome: ActionOutcome): void {
+    const activity = context.activity;
+    // The clicked card is the shared card only when the click came from the shared chat.
+    const place = { reference: TurnContext.getConversationReference(activity), activityId: turn.conversation.type === 'personal' ? undefined : activity.replyToId };
+    void this.options.sharedCards?.changed(outcome.sharedCard!, place);
   }
 
   private async updateShared(context: TurnContext, card: AdaptiveCard | undefined): Promise<void> {
@@ -240,6 +269,21 @@ function notSavedCard(payload?: Record<string, unknown>): AdaptiveCard {
   };
 }
 
-function errorBody(message: string): InvokeResponse['body'] {
-  return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message } };
+function errorBody(message: string, statusCode = 403, code = 'Forbidden'): InvokeResponse['body'] {
+  return { statusCode, type: 'application/vnd.microsoft.error', value: { code, message } };
 }
+
+/** What an `adaptiveCard/action` invoke must carry before its payload is looked at. */
+const CardActionValue = z.object(
+  {
+    action: z.object(
+      {
+        type: z.literal('Action.Execute', 'expected an Action.Execute'),
+        verb: z.string('a verb is required').min(1).max(100),
+        data: z.record(z.string(), z.unknown(), 'data must be an object').optional(),
+      },
+      'an action object is required',
+    ),
+  },
+  'the value must be an object',
+);

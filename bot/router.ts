@@ -3,7 +3,8 @@
 import { errorCard, helpCard, parseCardAction, type CardAction, type RefreshableCard } from '../cards/index.js';
 import { TurnContext } from 'botbuilder';
 import { RuleError } from '../src/rules/errors.js';
-import { audit } from './audit.js';
+import { createHash } from 'node:crypto';
+import { audit, auditEntry } from './audit.js';
 import { parseCommand } from './commands/parse.js';
 import type { Router } from './conference-bot.js';
 import type { Services } from './services.js';
@@ -36,7 +37,9 @@ const REFRESH: Record<RefreshableCard, (s: Services, turn: Turn, conferenceId: s
 };
 
 const ACTIONS: Handlers = {
-  refresh: (s, turn, a) => REFRESH[a.card](s, turn, a.conferenceId, a.roundId),
+  // A refresh is a read: Teams sends one each time a member's client shows the card (and again
+  // after every update of it), so it answers the viewer and never touches the shared card.
+  refresh: async (s, turn, a) => ({ own: (await REFRESH[a.card](s, turn, a.conferenceId, a.roundId)).own }),
   openSchedule: (s, turn) => asOutcome(openSchedule(s, turn).then(privately)),
   scheduleDraft,
   schedule,
@@ -127,7 +130,7 @@ export function createRouter(s: Services): Router {
 
     errorCard: (title, message) => errorCard({ title, message }),
 
-    refused: (turn, why) => audit(s, turn, 'turn-refused', { why }),
+    refused: (turn, why) => sampledRefusal(s, turn, why),
 
     async remember(turn) {
       await s.store.conversations.save(turn.actor.aadObjectId, TurnContext.getConversationReference(turn.context.activity) as Record<string, unknown>, turn.now.toISOString());
@@ -142,5 +145,23 @@ const privately = (reply: Reply): Reply => (reply.cards?.length ? reply : { card
 const FORM_REFUSALS: Partial<Record<string, (s: Services, turn: Turn, raw: unknown, fields: Record<string, string>, problems: string[]) => Promise<ActionOutcome>>> = {
   schedule: scheduleRefused,
 };
+
+/**
+ * A turn refused at the door (a tenant not allowed) writes at most one audit row per tenant per
+ * hour, and at most 256 an hour whatever the tenant ids sent: the key is the hour and a bucket of
+ * the tenant id, so two instances write the same row once and anyone who can reach the endpoint
+ * cannot fill the table. The first refusal of each bucket and hour is the sample kept.
+ */
+async function sampledRefusal(s: Services, turn: Turn, why: string): Promise<void> {
+  const tenant = (turn.tenantId ?? '(none)').slice(0, 100);
+  const bucket = createHash('sha256').update(tenant).digest()[0]!;
+  const hour = `${turn.now.toISOString().slice(0, 13)}:00:00.000Z`;
+  const entry = auditEntry(turn, 'turn-refused', { tenant, why: why.slice(0, 300) });
+  try {
+    await s.store.audit.appendOnce({ ...entry, id: `turn-refused|${bucket}`, at: hour });
+  } catch (e) {
+    s.log(`refusal not recorded: ${(e as Error).message}`);
+  }
+}
 
 const mayScheduleHint = (s: Services, turn: Turn) => s.config.ADMIN_USER_IDS.length === 0 || turn.isAdmin;

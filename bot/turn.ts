@@ -1,5 +1,7 @@
 // What a handler needs to know about the turn, without Bot Framework types leaking into handlers.
 import type { TurnContext } from 'botbuilder';
+import type { SharedCard } from './shared-cards.js';
+import { AUDIT_LIMITS } from '../src/store/audit.js';
 
 export type AdaptiveCard = Record<string, unknown>;
 
@@ -33,6 +35,8 @@ export interface Reply {
 export interface ActionOutcome {
   own: AdaptiveCard;
   shared?: AdaptiveCard;
+  /** A card in the chat whose state changed: the shared-card writer updates it from the store. */
+  sharedCard?: SharedCard;
   /** One line for clients that cannot show `own` in place (Action.Submit in a shared chat). */
   notice?: string;
 }
@@ -47,9 +51,11 @@ export class UserError extends Error {
 export function turnOf(context: TurnContext, now: Date, admins: readonly string[]): Turn {
   const a = context.activity;
   const type = a.conversation.conversationType === 'channel' ? 'channel' : a.conversation.conversationType === 'groupChat' || a.conversation.isGroup ? 'groupChat' : 'personal';
-  const aad = a.from.aadObjectId ?? a.from.id;
+  // Outside text is cut to the stored limits here, once: nothing written later fails on its length.
+  const aad = (a.from.aadObjectId ?? a.from.id).slice(0, AUDIT_LIMITS.userId);
+  const name = (a.from.name ?? '').replace(/[\u0000-\u001F\u007F]/g, ' ').trim().slice(0, AUDIT_LIMITS.name).trim() || 'Unknown user';
   return {
-    actor: { teamsId: a.from.id, aadObjectId: aad, name: a.from.name ?? 'Unknown user' },
+    actor: { teamsId: a.from.id, aadObjectId: aad, name },
     conversation: { id: a.conversation.id, type },
     tenantId: (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? a.conversation.tenantId,
     isAdmin: admins.includes(aad),

@@ -15,6 +15,8 @@ import { applyEvent, factsOf, heldOn, questionAt } from '../lifecycle.js';
 import { localDate } from '../time.js';
 import { conferencesOfCase } from './queries.js';
 import type { Services } from '../services.js';
+import { GROUP } from '../../src/store/cards.js';
+import type { SharedCard } from '../shared-cards.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
 import { AGENCIES, child, quoracyOf, refreshIds, startsAt } from '../views.js';
 
@@ -127,15 +129,28 @@ export async function refreshAttendance(s: Services, turn: Turn, conferenceId: s
   return attendanceViews(s, conference, turn);
 }
 
-/** The attendance card as the actor sees it, and as everyone else does. */
+/** The attendance card as the actor sees it; the posted card is brought in step by the shared-card writer. */
 export async function attendanceViews(s: Services, conference: Conference, turn: Turn, notice?: string): Promise<ActionOutcome> {
-  const invitees = await s.store.invitees.list(conference.id);
-  const fresh = (await s.store.conferences.get(conference.id)) ?? conference;
-  const roundOpened = (await s.store.votes.listRounds(conference.id)).length > 0;
+  const { fresh, invitees, roundOpened } = await attendanceState(s, conference);
+  return { own: attendanceCard(attendanceView(fresh, invitees, viewerOf(fresh, invitees, turn), roundOpened)), sharedCard: sharedAttendanceCard(s, conference), notice };
+}
+
+async function attendanceState(s: Services, conference: Conference) {
+  const [invitees, stored, rounds] = await Promise.all([s.store.invitees.list(conference.id), s.store.conferences.get(conference.id), s.store.votes.listRounds(conference.id)]);
+  return { fresh: stored ?? conference, invitees, roundOpened: rounds.length > 0 };
+}
+
+/** The attendance card as everyone in the chat sees it, from what is stored when it is drawn. */
+function sharedAttendanceCard(s: Services, conference: Conference): SharedCard {
   return {
-    own: attendanceCard(attendanceView(fresh, invitees, viewerOf(fresh, invitees, turn), roundOpened)),
-    shared: attendanceCard(attendanceView(fresh, invitees, { kind: 'everyone' }, roundOpened)),
-    notice,
+    key: { conferenceId: conference.id, card: 'attendance', audience: GROUP },
+    async render() {
+      const { fresh, invitees, roundOpened } = await attendanceState(s, conference);
+      // What it shows only moves forward: people checking in, the chair's choice, the vote opened, the stand-down.
+      const version =
+        (fresh.status === 'stood-down' ? 8_000_000 : 0) + (roundOpened ? 4_000_000 : 0) + (fresh.quoracyBreachReason ? 2_000_000 : 0) + invitees.filter((i) => i.checkIn?.present).length;
+      return { card: attendanceCard(attendanceView(fresh, invitees, { kind: 'everyone' }, roundOpened)), version };
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 import type { Conference } from '../../src/store/conferences.js';
 import { decisionSummaryCard } from '../../cards/decision-summary.js';
 import { audit } from '../audit.js';
+import { once } from '../effects.js';
 import type { Services } from '../services.js';
 import type { Turn } from '../turn.js';
 import { decisionSummaryView } from '../views.js';
@@ -13,13 +14,18 @@ export async function circulate(s: Services, turn: Turn, conference: Conference)
   const card = decisionSummaryCard(decisionSummaryView(conference, decision));
   const recipients = [...invitees.map((i) => i.teamsId), conference.chair.teamsId].filter((x): x is string => Boolean(x));
   const failed: string[] = [];
+  let sent = 0;
   for (const teamsId of new Set(recipients)) {
     try {
-      await s.messenger.toUser({ teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl }, card);
+      // Once per person, whatever the deliveries and instances (claimed in the store first).
+      const outcome = await once(s, turn.now, conference.id, `circulated|${teamsId}`, async () => {
+        await s.messenger.toUser({ teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl }, card);
+      });
+      if (outcome === 'done-now') sent += 1;
     } catch (e) {
       failed.push(teamsId);
       s.log(`circulation to ${teamsId} failed: ${(e as Error).message}`);
     }
   }
-  await audit(s, turn, 'decision-circulated', { conferenceId: conference.id, sent: recipients.length - failed.length, failed });
+  if (sent > 0 || failed.length > 0) await audit(s, turn, 'decision-circulated', { conferenceId: conference.id, sent, failed });
 }

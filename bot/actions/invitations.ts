@@ -5,7 +5,9 @@ import type { Conference } from '../../src/store/conferences.js';
 import type { Invitee } from '../../src/store/invitees.js';
 import { invitationCard, type ActionOf } from '../../cards/index.js';
 import { loadConference, requireInvitee, requireStatus } from '../access.js';
+import { createHash } from 'node:crypto';
 import { audit } from '../audit.js';
+import { once } from '../effects.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Turn } from '../turn.js';
 import { policyFor } from '../policy.js';
@@ -26,24 +28,31 @@ const targetOf = (turn: Turn, teamsId: string) => ({ teamsId, tenantId: turn.ten
  * (new date, cancelled, held). A failure is audited and does not stop the others.
  */
 export async function sendInvitation(s: Services, turn: Turn, conference: Conference, invitee: Invitee, change?: string): Promise<boolean> {
-  if (!invitee.teamsId) return false;
+  const teamsId = invitee.teamsId;
+  if (!teamsId) return false;
   try {
-    const sent = await s.messenger.toUser(targetOf(turn, invitee.teamsId), invitationCard({ ...invitationView(conference, invitee, turn.now), change }));
-    await s.store.cards.save({
-      conferenceId: conference.id,
-      card: 'invitation',
-      audience: invitee.userId,
-      conversationId: sent.reference.conversation?.id ?? '',
-      activityId: sent.activityId || 'unknown',
-      reference: sent.reference as Record<string, unknown>,
-      updatedAt: turn.now.toISOString(),
-    });
-    return true;
+    // Once per invitee (and per change), whatever the deliveries and instances: claimed in the store first.
+    const effect = `invited|${invitee.userId}${change ? `|${createHash('sha256').update(change).digest('hex').slice(0, 16)}` : ''}`;
+    const outcome = await once(s, turn.now, conference.id, effect, () => deliverInvitation(s, turn, conference, invitee, teamsId, change));
+    return outcome !== 'taken';
   } catch (e) {
     s.log(`invitation to ${invitee.userId} failed: ${(e as Error).message}`);
     await audit(s, turn, 'invitation-failed', { conferenceId: conference.id, invitee: invitee.userId });
     return false;
   }
+}
+
+async function deliverInvitation(s: Services, turn: Turn, conference: Conference, invitee: Invitee, teamsId: string, change?: string): Promise<void> {
+  const sent = await s.messenger.toUser(targetOf(turn, teamsId), invitationCard({ ...invitationView(conference, invitee, turn.now), change }));
+  await s.store.cards.save({
+    conferenceId: conference.id,
+    card: 'invitation',
+    audience: invitee.userId,
+    conversationId: sent.reference.conversation?.id ?? '',
+    activityId: sent.activityId || 'unknown',
+    reference: sent.reference as Record<string, unknown>,
+    updatedAt: turn.now.toISOString(),
+  });
 }
 
 /** One invitation card 1:1 to each invitee. */
@@ -55,11 +64,15 @@ export async function sendInvitations(s: Services, turn: Turn, conference: Confe
 
 /** The chair's RSVP summary 1:1 to the chair, kept to be updated as answers come in. */
 export async function sendRsvpSummary(s: Services, turn: Turn, conference: Conference): Promise<void> {
-  if (!conference.chair.teamsId) return;
-  const invitees = await s.store.invitees.list(conference.id);
-  const sent = await s.messenger.toUser(targetOf(turn, conference.chair.teamsId), rsvpSummaryFor(conference, invitees));
-  await s.store.conversations.save(conference.chair.userId, sent.reference as Record<string, unknown>, turn.now.toISOString());
-  await s.store.cards.save({ conferenceId: conference.id, card: 'rsvp-summary', audience: conference.chair.userId, conversationId: sent.reference.conversation?.id ?? '', activityId: sent.activityId, updatedAt: turn.now.toISOString() });
+  const teamsId = conference.chair.teamsId;
+  if (!teamsId) return;
+  // Once, whatever the deliveries and instances: claimed in the store first.
+  await once(s, turn.now, conference.id, 'rsvp-summary-posted', async () => {
+    const invitees = await s.store.invitees.list(conference.id);
+    const sent = await s.messenger.toUser(targetOf(turn, teamsId), rsvpSummaryFor(conference, invitees));
+    await s.store.conversations.save(conference.chair.userId, sent.reference as Record<string, unknown>, turn.now.toISOString());
+    await s.store.cards.save({ conferenceId: conference.id, card: 'rsvp-summary', audience: conference.chair.userId, conversationId: sent.reference.conversation?.id ?? '', activityId: sent.activityId, updatedAt: turn.now.toISOString() });
+  });
 }
 
 /**

@@ -186,9 +186,11 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
   if (created.outcome === 'created') {
     await audit(s, turn, 'conference-scheduled', { conferenceId: conference.id, kind: conference.kind, policy: conference.policy, policyVersion: policy.version, date: a.date, lateReason: a.lateReason, invitees: invited.length });
     await applyEvent(s, turn, conference.caseRef, { type: 'scheduled', conference: factsOf(conference) }, conference);
-    await sendInvitations(s, turn, conference);
-    await sendRsvpSummary(s, turn, conference);
   }
+  // Every delivery of the form (a retry, another instance) makes sure the invitations went: each
+  // is claimed in the store, so each invitee gets one, and one cut short is finished by the next.
+  await sendInvitations(s, turn, conference);
+  await sendRsvpSummary(s, turn, conference);
   const own = scheduleConfirmationCard({
     conferenceId: conference.id,
     child: namedChild(conference),

@@ -13,8 +13,12 @@ import { agencyLabel } from '../../cards/labels.js';
 import { voteCard, resultCard, type ActionOf, type ResultView, type VoteView } from '../../cards/index.js';
 import { isChair, loadConference, requireChair, requireInvitee, requireStatus } from '../access.js';
 import { audit } from '../audit.js';
+import { once } from '../effects.js';
 import type { Services } from '../services.js';
-import { UserError, type ActionOutcome, type AdaptiveCard, type Turn } from '../turn.js';
+import { TurnContext } from 'botbuilder';
+import { GROUP } from '../../src/store/cards.js';
+import type { SharedCard } from '../shared-cards.js';
+import { UserError, type ActionOutcome, type Turn } from '../turn.js';
 import { localDate } from '../time.js';
 import { afterVote } from './decision.js';
 import { policyFor } from '../policy.js';
@@ -46,7 +50,18 @@ export async function openRound(s: Services, turn: Turn, a: ActionOf<'openRound'
   if (opened.outcome === 'no-such-conference') throw new UserError('This conference could not be found.');
   if (opened.outcome === 'opened') {
     await audit(s, turn, 'vote-round-opened', { conferenceId: conference.id, round: opened.round.round, agencies });
-    await s.messenger.reply(turn.context, voteCard(voteView(conference, opened.round, invitees, [], { kind: 'everyone' })));
+    const activityId = await s.messenger.reply(turn.context, voteCard(voteView(conference, opened.round, invitees, [], { kind: 'everyone' })));
+    // Where the shared card is, for the one writer that keeps it in step with the votes.
+    await s.store.cards.save({
+      conferenceId: conference.id,
+      card: `vote-${opened.round.round}`,
+      audience: GROUP,
+      conversationId: turn.conversation.id,
+      activityId,
+      reference: TurnContext.getConversationReference(turn.context.activity) as Record<string, unknown>,
+      version: voteCardVersion(opened.round, []),
+      updatedAt: turn.now.toISOString(),
+    });
   }
   // The click came from the attendance card: it stays, now without the "open the vote" button.
   return attendanceViews(s, conference, turn, opened.outcome === 'opened' ? `Round ${opened.round.round} is open.` : `Round ${opened.round.round} is already open.`);
@@ -108,19 +123,17 @@ export async function closeRound(s: Services, turn: Turn, a: ActionOf<'closeRoun
   );
   if (closed.outcome === 'no-such-round') throw new UserError('That vote round could not be found.');
   result ??= tallyOf(conference, closed.votes, turn);
-  // A close whose transaction was stored but whose answer was lost (the store went away, or the
-  // client retried) reads as already closed: what the close sets in motion is done then, once.
-  if (closed.outcome === 'closed' || !(await closeAudited(s, conference.id, closed.round.round))) {
-    await audit(s, turn, 'vote-round-closed', { conferenceId: conference.id, round: round.round, outcome: result.outcome, counts: result.counts, dissents: result.dissents.length });
-    await s.messenger.reply(turn.context, resultCard(resultView(conference, closed.round, result, closed.decision)));
-    await afterVote(s, turn, conference, closed.round, result, closed.decision);
-  }
+  // What the close sets in motion goes out once, whichever delivery or instance gets there: each
+  // step is claimed in the store first. A close whose transaction was stored but whose answer was
+  // lost (the store went away, or the client retried) finds the steps undone and does them then.
+  const done = result;
+  const r = closed.round.round;
+  await once(s, turn.now, conference.id, `result-card|${r}`, async () => {
+    await audit(s, turn, 'vote-round-closed', { conferenceId: conference.id, round: r, outcome: done.outcome, counts: done.counts, dissents: done.dissents.length });
+    return { activityId: await s.messenger.reply(turn.context, resultCard(resultView(conference, closed.round, done, closed.decision))) };
+  });
+  await once(s, turn.now, conference.id, `after-vote|${r}`, () => afterVote(s, turn, conference, closed.round, done, closed.decision));
   return roundViews(s, conference, closed.round, turn, 'The vote is closed.');
-}
-
-/** Has the close of this round been announced and audited (the audit entry is written first)? */
-async function closeAudited(s: Services, conferenceId: string, round: number): Promise<boolean> {
-  return (await s.store.audit.forConference(conferenceId)).some((e) => e.action === 'vote-round-closed' && e.details.round === round);
 }
 
 /** What the close writes, as the rules decided it; none while a chair-decides split awaits the chair. */
@@ -214,14 +227,32 @@ export async function loadRound(s: Services, conferenceId: string, roundId: stri
   return { conference, round };
 }
 
-/** The actor's own view of the round, and the shared view for the posted card. */
+/** The actor's own view of the round; the posted card is brought in step by the shared-card writer. */
 export async function roundViews(s: Services, conference: Conference, round: VoteRound, turn: Turn, notice?: string): Promise<ActionOutcome> {
   const [invitees, votes] = await Promise.all([s.store.invitees.list(conference.id), s.store.votes.list(conference.id, round.round)]);
   const invitee = invitees.find((i) => i.userId === turn.actor.aadObjectId);
   const own = voteCard(voteView(conference, round, invitees, votes, viewerOf(conference, turn, invitee, votes)));
-  const shared: AdaptiveCard = voteCard(voteView(conference, round, invitees, votes, { kind: 'everyone' }));
-  return { own, shared, notice };
+  return { own, sharedCard: sharedVoteCard(s, conference, round.round), notice };
 }
+
+/** The vote card as everyone in the chat sees it, from what is stored when it is drawn. */
+export function sharedVoteCard(s: Services, conference: Conference, round: number): SharedCard {
+  return {
+    key: { conferenceId: conference.id, card: `vote-${round}`, audience: GROUP },
+    async render() {
+      const [stored, invitees, votes] = await Promise.all([s.store.votes.getRound(conference.id, round), s.store.invitees.list(conference.id), s.store.votes.list(conference.id, round)]);
+      if (!stored) throw new Error(`round ${round} of ${conference.id} is gone`);
+      return { card: voteCard(voteView(conference, stored, invitees, votes, { kind: 'everyone' })), version: voteCardVersion(stored, votes) };
+    },
+  };
+}
+
+/**
+ * What the shared vote card shows only ever grows: agencies asked, agencies that have voted,
+ * then the close. Their count is its version (no view is older than one with a larger count).
+ */
+export const voteCardVersion = (round: VoteRound, votes: { agency: string }[]) =>
+  (round.status === 'closed' ? 1_000_000 : 0) + round.agencies.length * 1_000 + new Set(votes.map((v) => v.agency)).size;
 
 function viewerOf(conference: Conference, turn: Turn, invitee: Invitee | undefined, votes: StoredVote[]): Viewer {
   if (isChair(conference, turn)) return { kind: 'chair' };

@@ -3,7 +3,7 @@
 // else the user id of a 1:1 card).
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { EntitySet } from './entity-set.js';
+import { EntitySet, retryOnStale } from './entity-set.js';
 import { joinKey, keyPart } from './keys.js';
 import { ConferenceId, Instant, UserId, json } from './schema.js';
 
@@ -20,8 +20,18 @@ export const CardActivity = z.object({
   /** The Bot Framework conversation reference to update it proactively (JSON, Teams' shape). */
   reference: json(z.record(z.string(), z.unknown())).optional(),
   updatedAt: Instant,
+  /**
+   * For a shared card kept in step with the store (bot/shared-cards.ts): the version of the
+   * state it shows (it only ever goes up), which instance is updating it and until when, and
+   * when it was last updated (to pace updates within Teams' limits across instances).
+   */
+  version: z.number().int().min(0).optional(),
+  holder: z.string().max(100).optional(),
+  heldUntil: Instant.optional(),
+  lastUpdateAt: Instant.optional(),
 });
 export type CardActivity = z.infer<typeof CardActivity>;
+export type CardKey = Pick<CardActivity, 'conferenceId' | 'card' | 'audience'>;
 
 const cardKey = (c: Pick<CardActivity, 'conferenceId' | 'card' | 'audience'>) => ({
   partitionKey: c.conferenceId,
@@ -41,6 +51,43 @@ export class Cards {
 
   async get(conferenceId: string, card: string, audience: string = GROUP): Promise<CardActivity | undefined> {
     return (await this.rows.get(cardKey({ conferenceId, card, audience })))?.value;
+  }
+
+  /**
+   * Takes the right to update a shared card: inserted if the card is not known yet (`first`
+   * says where it is), else taken under the ETag when free, expired or already ours. `held`:
+   * another instance is updating it — it will look at the stored state again before it lets go.
+   */
+  async hold(key: CardKey, first: Omit<CardActivity, 'conferenceId' | 'card' | 'audience' | 'updatedAt'> | undefined, holder: string, now: Date, ms: number): Promise<{ outcome: 'held-by-other' | 'unknown' } | { outcome: 'held'; card: CardActivity }> {
+    const until = new Date(now.getTime() + ms).toISOString();
+    return retryOnStale(async () => {
+      const stored = await this.rows.get(cardKey(key));
+      if (!stored) {
+        if (!first) return { outcome: 'unknown' } as const;
+        const card: CardActivity = { ...key, ...first, version: first.version ?? 0, holder, heldUntil: until, updatedAt: now.toISOString() };
+        const created = await this.rows.create(card);
+        if (!created.created) throw Object.assign(new Error('created meanwhile'), { statusCode: 412 });
+        return { outcome: 'held', card } as const;
+      }
+      const c = stored.value;
+      if (c.holder && c.holder !== holder && c.heldUntil && c.heldUntil > now.toISOString()) return { outcome: 'held-by-other' } as const;
+      const card: CardActivity = { ...c, holder, heldUntil: until };
+      await this.rows.replace(card, stored.etag);
+      return { outcome: 'held', card } as const;
+    }, true);
+  }
+
+  /** Records what the holder applied (version, and a new activity id if it had to post afresh); false if no longer the holder. */
+  async applied(key: CardKey, holder: string, change: { version: number; activityId?: string; at: Date }): Promise<boolean> {
+    const result = await this.rows.modify(cardKey(key), (c) =>
+      c.holder !== holder ? c : { ...c, version: Math.max(c.version ?? 0, change.version), activityId: change.activityId ?? c.activityId, lastUpdateAt: change.at.toISOString(), updatedAt: change.at.toISOString() },
+    );
+    return result.outcome !== 'not-found' && result.stored.value.holder === holder;
+  }
+
+  /** Lets go of a card held by `holder`. */
+  async release(key: CardKey, holder: string): Promise<void> {
+    await this.rows.modify(cardKey(key), (c) => (c.holder !== holder ? c : { ...c, holder: undefined, heldUntil: undefined }));
   }
 
   async list(conferenceId: string): Promise<CardActivity[]> {

@@ -31,3 +31,4 @@ export { AuditEntry, AuditLog, type AuditInput } from './audit.js';
 export { Lease, ReminderSent, Leases, Reminders, type LeaseResult } from './schedule.js';
 export { DeskIndex, type DeskQuery, type StampedFact } from './desk.js';
 export { MinutesRecord, Minutes } from './minutes.js';
+export { Effect, Effects, type ClaimResult } from './effects.js';

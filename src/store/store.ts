@@ -5,6 +5,7 @@ import { Conferences } from './conferences.js';
 import { Conversations } from './conversations.js';
 import { Decisions } from './decisions.js';
 import { DeskIndex } from './desk.js';
+import { Effects } from './effects.js';
 import { DueItems } from './due-items.js';
 import { Invitees } from './invitees.js';
 import { Minutes } from './minutes.js';
@@ -25,6 +26,7 @@ export interface Store {
   dueItems: DueItems;
   conversations: Conversations;
   audit: AuditLog;
+  effects: Effects;
   leases: Leases;
   reminders: Reminders;
   minutes: Minutes;
@@ -42,7 +44,8 @@ export function createStore(tables: TableClients): Store {
     proposals: new CategoryProposals(tables.conferences),
     dueItems: new DueItems(tables.cases, tables.dueByUser, tables.dueByDay),
     conversations: new Conversations(tables.conversations),
-    audit: new AuditLog(tables.audit),
+    audit: new AuditLog(tables.audit, tables.conferences),
+    effects: new Effects(tables.conferences),
     leases: new Leases(tables.schedule),
     reminders: new Reminders(tables.schedule),
     minutes: new Minutes(tables.conferences),

@@ -12,7 +12,7 @@ export const TABLES = {
   dueByDay: 'DueByDay',
   /** Conversation references for proactive 1:1 messages, PartitionKey = Teams user id. */
   conversations: 'Conversations',
-  /** Append-only audit trail, PartitionKey = conference id. */
+  /** Append-only audit trail of actions outside a conference (a conference's own trail is in its partition). */
   audit: 'Audit',
   /** Leases (one reminder run at a time) and reminder-sent markers. */
   schedule: 'Schedule',

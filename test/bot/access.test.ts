@@ -156,7 +156,7 @@ describe('Access control: every refusal is told and audited', function () {
     }
   });
 
-  it('activities from a tenant not on the allowed list are refused, with nothing said to it, and audited', async () => {
+  it('activities from a tenant not on the allowed list get no reply and a bounded, sampled audit: one row per tenant per hour', async () => {
     const config = readConfig({ PORT: '0', ALLOWED_TENANTS: TENANT, ADMIN_USER_IDS: CAST.cpu.aadObjectId });
     const guarded = await startApp({ config, store: h.store, now: () => h.now, log: () => undefined, host: '127.0.0.1' });
     try {
@@ -167,8 +167,24 @@ describe('Access control: every refusal is told and audited', function () {
       const message = await teams.say(CAST.police, h.personal('police'), 'my reviews');
       expect(message.status).to.equal(200);
       expect(h.connector.outgoing.length, 'nothing is sent to a foreign tenant').to.equal(before);
+      // Anyone who can reach the endpoint could send thousands: at most one row per tenant per hour.
+      for (let i = 0; i < 30; i++) await teams.say(CAST.police, h.personal('police'), `my reviews ${i}`);
+      expect(h.connector.outgoing.length, 'nothing is sent to a foreign tenant').to.equal(before);
       const refusals = (await trail()).filter((e) => e.action === 'turn-refused' && e.userId === CAST.police.aadObjectId && !seen.has(`${e.id}|${e.at}`));
-      expect(refusals.map((e) => e.details.why)).to.deep.equal(['tenant foreign-tenant-0000 is not allowed', 'tenant foreign-tenant-0000 is not allowed']);
+      expect(refusals.map((e) => e.details.why)).to.deep.equal(['tenant foreign-tenant-0000 is not allowed']);
+      expect(refusals[0]!.details.tenant).to.equal('foreign-tenant-0000');
+      for (const e of refusals) seen.add(`${e.id}|${e.at}`);
+      // Many made-up tenant ids: the rows of one hour stay bounded (a bucket of the tenant id is the key).
+      const general = async () => (await h.store.audit.general(h.now.toISOString().slice(0, 7))).filter((e) => e.action === 'turn-refused').length;
+      const rowsBefore = await general();
+      await Promise.all(Array.from({ length: 600 }, (_, i) => new TeamsClient(guarded.url, () => h.connector.url, `made-up-${i}`).say(CAST.stranger, h.personal('stranger'), 'help')));
+      const added = (await general()) - rowsBefore;
+      expect(added).to.be.within(1, 256);
+      // The next hour records the tenant again.
+      h.now = new Date(h.now.getTime() + 3_600_000);
+      await teams.say(CAST.police, h.personal('police'), 'my reviews');
+      h.now = new Date(h.now.getTime() - 3_600_000);
+      expect((await trail()).filter((e) => e.action === 'turn-refused' && e.details.tenant === 'foreign-tenant-0000')).to.have.length(2);
       // The allowed tenant is served by the same instance.
       expect((await new TeamsClient(guarded.url, () => h.connector.url).execute(CAST.police, GROUP, 'refresh', { conferenceId: id, card: 'vote', roundId: '1' })).status).to.equal(200);
     } finally {

@@ -203,8 +203,10 @@ describe('Fuzzing every card action and command over HTTP (fast-check)', functio
         const answer = await teams.post(activity, actor, conversation);
         const message = answer.body?.value?.message;
         // A form refused in the scheduler's 1:1 chat comes back filled in, the problems marked on it.
+        // A refusal is shown by Teams as HTTP 200 with the error in the body; an action the SDK could
+        // not even read (a verb that is no string) is answered HTTP 400 before it is looked at.
         const formBack = answer.status === 200 && refusedForm(answer.body?.value);
-        if (!formBack && (answer.status !== 200 || answer.body?.statusCode !== 400 || typeof message !== 'string' || message.trim() === '')) fail(`invoke ${i}`, { payload, status: answer.status, body: answer.body });
+        if (!formBack && ((answer.status !== 200 && answer.status !== 400) || answer.body?.statusCode !== 400 || typeof message !== 'string' || message.trim() === '')) fail(`invoke ${i}`, { payload, status: answer.status, body: answer.body });
       } else {
         sent.submit += 1;
         const activity = { id: `fz-submit-${i}`, type: 'message', value: payload, replyToId: `card-${i}` };
@@ -271,6 +273,8 @@ async function snapshot(store: TestStore): Promise<Record<string, unknown[]>> {
     const rows: unknown[] = [];
     for await (const e of store.tables[id].listEntities<Record<string, unknown>>()) {
       const { etag: _etag, timestamp: _timestamp, ...rest } = e as Record<string, unknown>;
+      // A conference's audit trail lives in its partition (written with the change it records).
+      if (id === 'conferences' && String(rest.rowKey).startsWith('audit|')) continue;
       // A 1:1 conversation reference is re-saved with each message's activity id: not a change of state.
       if (id === 'conversations') {
         const reference = JSON.parse(String(rest.reference)) as Record<string, unknown>;

@@ -27,6 +27,19 @@ export class FakeConnector {
   private readonly conversations = new Map<string, Member[]>();
   /** When set, updates fail as Teams sometimes does (ActivityNotFoundInConversation). */
   failUpdates = false;
+  /**
+   * Teams as it is (off unless set): per conversation at most 7 operations (send, reply,
+   * update) in 1 s, 8 in 2 s and 60 in 30 s, else 429 with Retry-After; a share of updates
+   * refused with 412, 502 or 504; updates held for a random time before they apply, so a later
+   * one can apply first. `applied` is every update in the order it took effect.
+   */
+  teams = { limits: false, faultRate: 0, faultStatuses: [412, 502, 504], delayUpdatesMs: 0, loseRate: 0, random: Math.random };
+  readonly throttled: { conversationId: string; at: number }[] = [];
+  readonly faulted: { conversationId: string; status: number }[] = [];
+  readonly applied: Outgoing[] = [];
+  private readonly operations = new Map<string, number[]>();
+  /** Activities Teams has "lost": updating them answers 404 ActivityNotFoundInConversation. */
+  readonly lost = new Set<string>();
 
   constructor(readonly directory: Member[]) {}
 
@@ -42,8 +55,8 @@ export class FakeConnector {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       void this.handle(req)
-        .then(([status, body]) => {
-          res.writeHead(status, { 'content-type': 'application/json' });
+        .then(([status, body, headers]) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
           res.end(JSON.stringify(body));
         })
         .catch((e: Error) => {
@@ -72,7 +85,7 @@ export class FakeConnector {
     this.outgoing.length = 0;
   }
 
-  private async handle(req: IncomingMessage): Promise<[number, unknown]> {
+  private async handle(req: IncomingMessage): Promise<[number, unknown, Record<string, string>?]> {
     const url = new URL(req.url ?? '/', 'http://x');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const body = await readJson(req);
@@ -91,9 +104,24 @@ export class FakeConnector {
     const conversationId = parts[2]!;
     if (parts[3] === 'activities') {
       const activityId = parts[4];
+      const throttled = this.overLimit(conversationId);
+      if (throttled) return throttled;
       if (req.method === 'PUT' && activityId) {
-        if (this.failUpdates) return [404, { error: { code: 'ActivityNotFoundInConversation', message: 'gone' } }];
-        this.outgoing.push({ kind: 'update', conversationId, activityId, activity: body });
+        if (this.failUpdates || this.lost.has(activityId)) return [404, { error: { code: 'ActivityNotFoundInConversation', message: 'gone' } }];
+        const t = this.teams;
+        if (t.loseRate > 0 && t.random() < t.loseRate) {
+          this.lost.add(activityId);
+          return [404, { error: { code: 'ActivityNotFoundInConversation', message: 'gone' } }];
+        }
+        if (t.faultRate > 0 && t.random() < t.faultRate) {
+          const status = t.faultStatuses[Math.floor(t.random() * t.faultStatuses.length)]!;
+          this.faulted.push({ conversationId, status });
+          return [status, { error: { code: status === 412 ? 'PreconditionFailed' : 'ServiceError', message: `injected ${status}` } }];
+        }
+        if (t.delayUpdatesMs > 0) await new Promise((r) => setTimeout(r, t.random() * t.delayUpdatesMs));
+        const update: Outgoing = { kind: 'update', conversationId, activityId, activity: body };
+        this.outgoing.push(update);
+        this.applied.push(update);
         return [200, { id: activityId }];
       }
       const id = `act-${this.nextId++}`;
@@ -107,6 +135,21 @@ export class FakeConnector {
     if (parts[3] === 'pagedmembers') return [200, { members: this.membersOf(conversationId) }];
     if (parts[3] === 'members') return [200, this.membersOf(conversationId)];
     return [404, { error: { code: 'NotFound', message: url.pathname } }];
+  }
+
+  /** Counts one operation in the conversation; over Teams' limits it is refused with 429 and Retry-After. */
+  private overLimit(conversationId: string): [number, unknown, Record<string, string>] | undefined {
+    if (!this.teams.limits) return undefined;
+    const now = Date.now();
+    const times = (this.operations.get(conversationId) ?? []).filter((t) => t > now - 30_000);
+    const within = (ms: number) => times.filter((t) => t > now - ms).length;
+    if (within(1_000) >= 7 || within(2_000) >= 8 || times.length >= 60) {
+      this.throttled.push({ conversationId, at: now });
+      this.operations.set(conversationId, times);
+      return [429, { error: { code: 'TooManyRequests', message: 'slow down' } }, { 'retry-after': '1' }];
+    }
+    this.operations.set(conversationId, [...times, now]);
+    return undefined;
   }
 
   private find(id: string): Member | undefined {

@@ -59,6 +59,8 @@ export class Harness {
 
   /** `policyDir`: the deployment's POLICY_DIR (default: the shipped built-ins). */
   constructor(private policyDir?: string) {}
+  /** What the bot logged (for failure messages). */
+  readonly logs: string[] = [];
 
   async start(): Promise<void> {
     await this.connector.start();
@@ -69,7 +71,7 @@ export class Harness {
 
   private async startBot(): Promise<void> {
     const config = readConfig({ PORT: '0', ADMIN_USER_IDS: CAST.cpu.aadObjectId, ...(this.policyDir ? { POLICY_DIR: this.policyDir } : {}) });
-    this.server = await startApp({ config, store: this.store, now: () => this.now, log: () => undefined, host: '127.0.0.1', desk: this.desk });
+    this.server = await startApp({ config, store: this.store, now: () => this.now, log: (line) => void this.logs.push(line), host: '127.0.0.1', desk: this.desk });
     this.teams = new TeamsClient(this.server.url, () => this.connector.url);
   }
 
