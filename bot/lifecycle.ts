@@ -10,6 +10,7 @@ import type { Store } from '../src/store/store.js';
 import { planEndedCard } from '../cards/plan-ended.js';
 import { audit } from './audit.js';
 import { circulate } from './actions/circulation.js';
+import { once } from './effects.js';
 import type { Services } from './services.js';
 import { localDate, localDateTime } from './time.js';
 import { policyFor } from './policy.js';
@@ -132,8 +133,11 @@ async function send(s: Services, turn: Turn, caseRef: string, notice: Transition
     });
     let told = 0;
     for (const teamsId of await people.teamsIds(notice.to)) {
-      await s.messenger.toUser({ teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl }, card).then(
-        () => (told += 1),
+      // Once per person and event, whatever the deliveries and instances (claimed in the store first).
+      await once(s, turn.now, initial.id, `${notice.what}|${event.on}|${teamsId}`, async () => {
+        await s.messenger.toUser({ teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl }, card);
+      }).then(
+        (outcome) => (told += outcome === 'done-now' ? 1 : 0),
         (e: Error) => s.log(`${notice.what} notice failed: ${e.message}`),
       );
     }
