@@ -23,6 +23,8 @@ export interface Router {
   refused(turn: Turn, why: string): Promise<void>;
   /** First contact: remember how to reach the user 1:1 (installation, first message). */
   remember(turn: Turn): Promise<void>;
+  /** Sends a card to the actor's 1:1 chat (an answer meant for them alone, asked for in a shared chat). */
+  privately?(turn: Turn, card: AdaptiveCard): Promise<void>;
 }
 
 export interface BotOptions {
@@ -172,7 +174,13 @@ export class ConferenceBot extends TeamsActivityHandler {
       const outcome = await this.options.router.action(turn, context.activity.value);
       const personal = turn.conversation.type === 'personal';
       if (outcome.sharedCard) this.keepInStep(context, turn, outcome);
-      // In a shared chat a person's own view never replaces the card everyone sees.
+      // In a shared chat a person's own view never replaces the card everyone sees: an answer
+      // meant for the clicker alone (Action.Submit has no per-user answer) goes to their 1:1 chat.
+      if (!personal && !outcome.shared && !outcome.sharedCard && this.options.router.privately) {
+        await this.options.router.privately(turn, outcome.own);
+        await context.sendActivity(escapeMarkdown(outcome.notice ?? 'I have sent that to you in our 1:1 chat.'));
+        return;
+      }
       const inPlace = personal ? outcome.own : outcome.sharedCard ? undefined : outcome.shared ?? outcome.own;
       if (inPlace) {
         const updated = await this.updateCard(context, context.activity.replyToId, inPlace);

@@ -6,6 +6,7 @@ import { RuleError } from '../src/rules/errors.js';
 import { createHash } from 'node:crypto';
 import { audit, auditEntry } from './audit.js';
 import { parseCommand } from './commands/parse.js';
+import { sendPrivately } from './private.js';
 import type { Router } from './conference-bot.js';
 import type { Services } from './services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from './turn.js';
@@ -131,6 +132,8 @@ export function createRouter(s: Services): Router {
     errorCard: (title, message) => errorCard({ title, message }),
 
     refused: (turn, why) => sampledRefusal(s, turn, why),
+
+    privately: (turn, card) => sendPrivately(s, turn, card),
 
     async remember(turn) {
       await s.store.conversations.save(turn.actor.aadObjectId, TurnContext.getConversationReference(turn.context.activity) as Record<string, unknown>, turn.now.toISOString());

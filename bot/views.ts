@@ -152,6 +152,21 @@ export function conferenceRecordView(c: Conference, d: Decision | undefined, inv
   };
 }
 
+/**
+ * What a shared chat may see of the record: the outcome, the count and the dates. People's names
+ * (family members among them), the chair's free text and the plan come 1:1.
+ */
+export function groupRecordView(v: ConferenceRecordView): ConferenceRecordView {
+  const o = v.outcome;
+  const outcome =
+    o?.kind === 'decided'
+      ? { ...o, rationale: undefined, exceptionalCircumstances: undefined }
+      : o?.kind === 'deferred' || o?.kind === 'stood-down'
+        ? { ...o, reason: 'recorded in the full record (sent 1:1)' }
+        : o;
+  return { ...v, attendance: [], dissents: [], excluded: [], quoracy: { ...v.quoracy, breachReason: undefined }, outcome, plan: undefined, nextReview: v.nextReview ?? v.plan?.firstReview, warnings: [] };
+}
+
 /** How many views were given for each choice. */
 export function countChoices(votes: { choice: Choice }[]): Partial<Record<Choice, number>> {
   const counts: Partial<Record<Choice, number>> = {};

@@ -29,3 +29,12 @@ export async function circulate(s: Services, turn: Turn, conference: Conference)
   }
   if (sent > 0 || failed.length > 0) await audit(s, turn, 'decision-circulated', { conferenceId: conference.id, sent, failed });
 }
+
+/**
+ * Finishes a circulation an earlier attempt left unfinished (a holder that died mid-way): only
+ * when some person's claim is still open, so that a repeated close costs one partition read.
+ */
+export async function finishCirculation(s: Services, turn: Turn, conference: Conference): Promise<void> {
+  const open = (await s.store.effects.list(conference.id)).some((e) => e.effect.startsWith('circulated|') && e.status === 'claimed');
+  if (open) await circulate(s, turn, conference);
+}

@@ -21,7 +21,7 @@ import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
 import { localDate } from '../time.js';
 import { resultView, tallyOf } from './voting.js';
-import { child, conferenceRecordView } from '../views.js';
+import { child, conferenceRecordView, groupRecordView } from '../views.js';
 import { conferenceRecordCard } from '../../cards/conference-record.js';
 
 /** The policy's category setting for the category card, with its source. */
@@ -324,6 +324,9 @@ export async function planRecord(s: Services, turn: Turn, a: ActionOf<'planRecor
   }
   // Seen in the conference chat: the record names the child by case reference and initials only.
   const votes = changed.stored.value.round ? await s.store.votes.list(conference.id, changed.stored.value.round) : [];
-  const record = conferenceRecordCard(conferenceRecordView(conference, changed.stored.value, invitees, votes));
-  return { own: record, shared: record, notice: 'The plan is recorded and the decision has been sent to everyone invited.' };
+  const full = conferenceRecordView(conference, changed.stored.value, invitees, votes);
+  // The chair's own answer is the full record; the chat sees the outcome and dates only.
+  const record = conferenceRecordCard(full);
+  const shared = conferenceRecordCard(groupRecordView(full));
+  return { own: record, shared, notice: 'The plan is recorded and the decision has been sent to everyone invited.' };
 }

@@ -10,7 +10,8 @@ import { isChair } from '../access.js';
 import type { Services } from '../services.js';
 import { localDate } from '../time.js';
 import { UserError, type Reply, type Turn } from '../turn.js';
-import { conferenceRecordView, startsAt } from '../views.js';
+import { conferenceRecordView, groupRecordView, startsAt } from '../views.js';
+import { sendPrivately } from '../private.js';
 import { heldOn } from '../lifecycle.js';
 
 export async function myReviews(s: Services, turn: Turn, only: 'all' | 'overdue' = 'all'): Promise<Reply> {
@@ -80,7 +81,11 @@ export async function showRecord(s: Services, turn: Turn, conferenceId: string):
   }
   const [decision, invitees] = await Promise.all([s.store.decisions.get(conference.id), s.store.invitees.list(conference.id)]);
   const votes = decision?.round ? await s.store.votes.list(conference.id, decision.round) : [];
-  return { cards: [conferenceRecordCard(conferenceRecordView(conference, decision, invitees, votes))] };
+  const full = conferenceRecordView(conference, decision, invitees, votes);
+  if (turn.conversation.type === 'personal') return { cards: [conferenceRecordCard(full)] };
+  // In a shared chat: the outcome and dates there, the full record (names, plans) 1:1.
+  await sendPrivately(s, turn, conferenceRecordCard(full));
+  return { cards: [conferenceRecordCard(groupRecordView(full))] };
 }
 
 /** The conferences of a case, newest first. */

@@ -14,6 +14,7 @@ import { voteCard, resultCard, type ActionOf, type ResultView, type VoteView } f
 import { isChair, loadConference, requireChair, requireInvitee, requireStatus } from '../access.js';
 import { audit } from '../audit.js';
 import { once } from '../effects.js';
+import { finishCirculation } from './circulation.js';
 import type { Services } from '../services.js';
 import { TurnContext } from 'botbuilder';
 import { GROUP } from '../../src/store/cards.js';
@@ -133,6 +134,7 @@ export async function closeRound(s: Services, turn: Turn, a: ActionOf<'closeRoun
     return { activityId: await s.messenger.reply(turn.context, resultCard(resultView(conference, closed.round, done, closed.decision))) };
   });
   await once(s, turn.now, conference.id, `after-vote|${r}`, () => afterVote(s, turn, conference, closed.round, done, closed.decision));
+  await finishCirculation(s, turn, conference);
   return roundViews(s, conference, closed.round, turn, 'The vote is closed.');
 }
 

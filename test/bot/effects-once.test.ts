@@ -1,0 +1,171 @@
+// Effects exactly once: two bot instances over one store, the first one's writes delayed (a slow
+// store), each receiving the same close, the same RSVP and the same scheduling form at once, and
+// each activity redelivered: one result card in the chat, the decision once to each person, one
+// invitation per invitee, in every run. A claim whose holder died is taken over after its
+// timeout and finished: the person it was for gets the decision once.
+import { expect } from 'chai';
+import { startApp } from '../../bot/app.js';
+import { readConfig } from '../../bot/config.js';
+import { CLAIM_MS } from '../../bot/effects.js';
+import type { RunningServer } from '../../bot/server.js';
+import { azuriteConnectionString as connectionStringOf } from '../../src/store/azurite.js';
+import { createStore, type Store } from '../../src/store/store.js';
+import { createTables, tableClients } from '../../src/store/tables.js';
+import { azuriteConnectionString } from '../support/azurite-hook.js';
+import { uniquePrefix } from '../support/store.js';
+import { FakeConnector, type Member } from './support/connector.js';
+import { executeActivity } from './support/deliver.js';
+import { person, seedConference, type SeededConference } from './support/seed.js';
+import { StoreProxy } from './support/store-proxy.js';
+import { TeamsClient, type Conversation } from './support/teams.js';
+
+const AGENCIES = ['childrens-social-care', 'police', 'health-visiting', 'gp', 'education'] as const;
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'MERGE', 'DELETE']);
+
+describe('Effects exactly once: two instances, a slow store, redeliveries', function () {
+  this.timeout(300_000);
+  const cpu = person('eo-cpu', 'Carol Unit');
+  const chair = person('eo-chair', 'Irene Chair');
+  const directory: Member[] = [cpu, chair];
+  const connector = new FakeConnector(directory);
+  let proxy: StoreProxy;
+  let store: Store;
+  const servers: RunningServer[] = [];
+  const instances: TeamsClient[] = [];
+  let now = new Date('2026-12-07T10:00:00Z');
+  let n = 0;
+
+  before(async () => {
+    await connector.start();
+    const direct = azuriteConnectionString();
+    const endpoint = new URL(/TableEndpoint=([^;]+)/.exec(direct)![1]!);
+    proxy = new StoreProxy({ host: endpoint.hostname, port: Number(endpoint.port) });
+    await proxy.start();
+    // The first instance's writes wait 150–400 ms: a slow store, so the deliveries overlap.
+    proxy.beforeRequest = async (r) => {
+      if (WRITES.has(r.method)) await new Promise((ok) => setTimeout(ok, 150 + Math.random() * 250));
+    };
+    const prefix = uniquePrefix();
+    const tables = tableClients(direct, prefix);
+    await createTables(tables);
+    store = createStore(tables);
+    const slow = createStore(tableClients(connectionStringOf(`http://127.0.0.1:${proxy.port}/devstoreaccount1`), prefix));
+    const config = readConfig({ PORT: '0', ADMIN_USER_IDS: cpu.aadObjectId });
+    for (const s of [slow, store]) {
+      const server = await startApp({ config, store: s, now: () => now, log: () => undefined, host: '127.0.0.1' });
+      servers.push(server);
+      instances.push(new TeamsClient(server.url, () => connector.url));
+    }
+  });
+  after(async () => {
+    for (const s of servers) await s.close();
+    await proxy?.stop();
+    await connector.stop();
+  });
+
+  /** The same activity (same id and time) to both instances at once, then redelivered to each. */
+  async function everywhere(activity: Record<string, unknown>, from: Member, where: Conversation): Promise<number[]> {
+    const fixed = { timestamp: now.toISOString(), ...activity };
+    const first = await Promise.all(instances.map((t) => t.post(fixed, from, where)));
+    const again = await Promise.all(instances.map((t) => t.post(fixed, from, where)));
+    return [...first, ...again].map((a) => a.status);
+  }
+
+  const cardsTo = (conversationId: string, marker: string) => connector.to(conversationId).filter((o) => o.kind !== 'update' && JSON.stringify(o.activity).includes(marker));
+  const personalOf = (m: Member) => `a:personal-${m.id}`;
+
+  async function votingConference(): Promise<SeededConference> {
+    n += 1;
+    const invitees = AGENCIES.map((agency, i) => ({ member: person(`eo-${n}-${i}`, `Person ${n}-${i}`), agency }));
+    directory.push(...invitees.map((i) => i.member));
+    const c = await seedConference(store, { id: `EO-${n}.2026-12-07.initial`, caseRef: `EO/2026/${n}`, fullName: `Robin Once-${n}`, chair, invitees, policy: 'london' });
+    expect((await instances[1]!.say(chair, c.group, `start ${c.conference.caseRef}`)).status).to.equal(200);
+    for (const { member } of c.invitees) expect((await instances[1]!.execute(member, c.group, 'checkIn', { conferenceId: c.conference.id })).status).to.equal(200);
+    expect((await instances[1]!.execute(chair, c.group, 'openRound', { conferenceId: c.conference.id })).status).to.equal(200);
+    for (const { member } of c.invitees) {
+      const answer = await instances[1]!.execute(member, c.group, 'vote', { conferenceId: c.conference.id, roundId: '1', choice: 'no-cp-plan', recommendation: 'child-in-need' });
+      expect(answer.status).to.equal(200);
+    }
+    return c;
+  }
+
+  it('the same close, to both instances and redelivered, in 5 runs: one result card, the decision once to each person', async () => {
+    for (let run = 0; run < 5; run++) {
+      const c = await votingConference();
+      const statuses = await everywhere(executeActivity('closeRound', { conferenceId: c.conference.id, roundId: '1' }), chair, c.group);
+      for (const s of statuses) expect(s).to.equal(200);
+      await new Promise((r) => setTimeout(r, 300));
+      const results = cardsTo(c.group.id, 'Conference decision — round');
+      expect(results, `run ${run}: one result card`).to.have.length(1);
+      for (const p of [chair, ...c.invitees.map((i) => i.member)]) {
+        expect(cardsTo(personalOf(p), '"text":"Conference decision"').filter((o) => JSON.stringify(o.activity).includes(c.conference.caseRef)), `run ${run}: ${p.name} told once`).to.have.length(1);
+      }
+      expect((await store.audit.forConference(c.conference.id)).filter((e) => e.action === 'vote-round-closed'), `run ${run}: close audited once`).to.have.length(1);
+    }
+  });
+
+  it('the same RSVP, to both instances and redelivered: stored once, audited once', async () => {
+    n += 1;
+    const invitees = AGENCIES.map((agency, i) => ({ member: person(`eo-${n}-${i}`, `Person ${n}-${i}`), agency }));
+    directory.push(...invitees.map((i) => i.member));
+    now = new Date('2026-11-30T10:00:00Z');
+    const c = await seedConference(store, { id: `EO-${n}.2026-12-07.initial`, caseRef: `EO/2026/${n}`, fullName: `Robin Once-${n}`, chair, invitees });
+    const who = c.invitees[1]!.member;
+    for (const s of await everywhere(executeActivity('rsvp', { conferenceId: c.conference.id, answer: 'attending' }), who, { id: personalOf(who), conversationType: 'personal' })) expect(s).to.equal(200);
+    expect((await store.invitees.get(c.conference.id, who.aadObjectId))?.rsvp?.response).to.equal('attending');
+    expect((await store.audit.forConference(c.conference.id)).filter((e) => e.action === 'rsvp')).to.have.length(1);
+    now = new Date('2026-12-07T10:00:00Z');
+  });
+
+  it('the same scheduling form, to both instances and redelivered, in 3 runs: one invitation per invitee, one summary to the chair', async () => {
+    now = new Date('2026-11-23T09:00:00Z');
+    for (let run = 0; run < 3; run++) {
+      n += 1;
+      const people = AGENCIES.map((agency, i) => ({ member: person(`eo-s${n}-${i}`, `Invitee ${n}-${i}`), agency }));
+      directory.push(...people.map((p) => p.member));
+      connector.addConversation(personalOf(cpu), [cpu, chair, ...people.map((p) => p.member)]);
+      const form: Record<string, unknown> = {
+        caseRef: `EOS/2026/${n}`,
+        childInitials: 'J.S.',
+        childFullName: `Jordan Schedule-${n}`,
+        kind: 'initial',
+        triggerDate: '2026-11-20',
+        date: '2026-12-07',
+        time: '10:00',
+        policy: 'london',
+        chairName: chair.name,
+        chairContact: chair.email,
+        lookedAfter: 'false',
+      };
+      people.forEach((p, i) => Object.assign(form, { [`invitee${i + 1}Name`]: p.member.name, [`invitee${i + 1}Contact`]: p.member.email, [`invitee${i + 1}Agency`]: p.agency, [`invitee${i + 1}Role`]: 'professional', [`invitee${i + 1}Direct`]: 'true' }));
+      const statuses = await everywhere(executeActivity('schedule', form), cpu, { id: personalOf(cpu), conversationType: 'personal' });
+      for (const s of statuses) expect(s).to.equal(200);
+      for (const p of people) {
+        expect(cardsTo(personalOf(p.member), 'Please answer below.').filter((o) => JSON.stringify(o.activity).includes(`EOS/2026/${n}`)), `run ${run}: ${p.member.name} invited once`).to.have.length(1);
+      }
+      expect(cardsTo(personalOf(chair), 'Answers to the invitation').filter((o) => JSON.stringify(o.activity).includes(`EOS/2026/${n}`)), `run ${run}: one summary to the chair`).to.have.length(1);
+    }
+    now = new Date('2026-12-07T10:00:00Z');
+  });
+
+  it('a claim whose holder died is taken over after its timeout and finished, once', async () => {
+    const c = await votingConference();
+    const victim = c.invitees[2]!.member;
+    // An instance claimed this person's circulation and died before sending it.
+    const claim = await store.effects.claim(c.conference.id, `circulated|${victim.id}`, 'attempt-that-died', now, CLAIM_MS);
+    expect(claim.outcome).to.equal('claimed');
+    for (const s of await everywhere(executeActivity('closeRound', { conferenceId: c.conference.id, roundId: '1' }), chair, c.group)) expect(s).to.equal(200);
+    const told = () => cardsTo(personalOf(victim), '"text":"Conference decision"').filter((o) => JSON.stringify(o.activity).includes(c.conference.caseRef)).length;
+    expect(told(), 'not yet: the claim is held').to.equal(0);
+    expect(cardsTo(personalOf(c.invitees[0]!.member), '"text":"Conference decision"').filter((o) => JSON.stringify(o.activity).includes(c.conference.caseRef))).to.have.length(1);
+    // After the timeout, the chair's close is delivered again (Teams retries; or the chair clicks again).
+    now = new Date(now.getTime() + CLAIM_MS + 1_000);
+    for (const s of await everywhere(executeActivity('closeRound', { conferenceId: c.conference.id, roundId: '1' }), chair, c.group)) expect(s).to.equal(200);
+    expect(told(), 'taken over and finished, once').to.equal(1);
+    expect((await store.effects.get(c.conference.id, `circulated|${victim.id}`))?.status).to.equal('done');
+    for (const p of [chair, ...c.invitees.map((i) => i.member)]) {
+      expect(cardsTo(personalOf(p), '"text":"Conference decision"').filter((o) => JSON.stringify(o.activity).includes(c.conference.caseRef)), p.name).to.have.length(1);
+    }
+    now = new Date('2026-12-07T10:00:00Z');
+  });
+});
