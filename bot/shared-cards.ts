@@ -56,11 +56,21 @@ export class SharedCards {
       return running.done;
     }
     const entry = { again: false, done: Promise.resolve() };
-    entry.done = this.converge(ref, place, entry)
-      .catch((e: Error) => this.s.log(`shared card ${id} not updated: ${e.message}`))
-      .finally(() => this.running.delete(id));
+    entry.done = this.persist(id, ref, place, entry).finally(() => this.running.delete(id));
     this.running.set(id, entry);
     return entry.done;
+  }
+
+  /** A failed attempt (Teams or the store out of breath) is tried again, with back-off, a few times. */
+  private async persist(id: string, ref: SharedCard, place: CardPlace, local: { again: boolean }): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.converge(ref, place, local);
+      } catch (e) {
+        if (attempt >= 5) return this.s.log(`shared card ${id} not updated: ${(e as Error).message}`);
+        await this.sleep(backoff(attempt + 3));
+      }
+    }
   }
 
   private async converge(ref: SharedCard, place: CardPlace, local: { again: boolean }): Promise<void> {
@@ -71,16 +81,16 @@ export class SharedCards {
       const hold = await this.s.store.cards.hold(ref.key, first, this.holder, new Date(), HOLD_MS);
       // Unknown: nothing posted to update. Held by another instance: it looks at the store again before it lets go.
       if (hold.outcome !== 'held') return;
-      let card = hold.card;
+      let { card, etag } = hold;
       try {
         do {
           local.again = false;
           const view = await ref.render();
           if (view.version <= (card.version ?? 0)) continue;
-          card = await this.apply(card, view);
+          ({ card, etag } = await this.apply(card, etag, view));
         } while (local.again);
       } finally {
-        await this.s.store.cards.release(ref.key, this.holder);
+        await this.s.store.cards.release(card, etag);
       }
       // A change that met our hold (on another instance) was stored before it saw the hold, so it is visible now.
       const after = await ref.render();
@@ -89,7 +99,7 @@ export class SharedCards {
   }
 
   /** Puts one view on the card, paced and retried; records the version (and a new activity id) in the store. */
-  private async apply(card: CardActivity, view: { card: AdaptiveCard; version: number }): Promise<CardActivity> {
+  private async apply(card: CardActivity, etag: string, view: { card: AdaptiveCard; version: number }): Promise<{ card: CardActivity; etag: string }> {
     const reference = (card.reference ?? {}) as Partial<ConversationReference>;
     let activityId = card.activityId;
     for (let attempt = 1; ; attempt++) {
@@ -106,13 +116,13 @@ export class SharedCards {
           break;
         }
         if (!RETRY_STATUSES.has(status ?? 0) || attempt >= MAX_ATTEMPTS) throw e;
-        const retryAfter = retryAfterMs(e);
-        await this.sleep(retryAfter ?? backoff(attempt));
+        await this.sleep(retryAfterMs(e) ?? backoff(attempt));
       }
     }
-    const at = new Date();
-    await this.s.store.cards.applied(card, this.holder, { version: view.version, activityId: activityId !== card.activityId ? activityId : undefined, at });
-    return { ...card, version: view.version, activityId, lastUpdateAt: at.toISOString() };
+    const at = new Date().toISOString();
+    const next: CardActivity = { ...card, version: Math.max(card.version ?? 0, view.version), activityId, lastUpdateAt: at, updatedAt: at };
+    // A 412 here: our hold expired and another instance took the card over; it carries on from the store.
+    return { card: next, etag: await this.s.store.cards.applied(next, etag) };
   }
 
   /** Waits until this card and its conversation have room within Teams' limits. */

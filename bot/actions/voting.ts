@@ -12,7 +12,7 @@ import type { Decision } from '../../src/store/decisions.js';
 import { agencyLabel } from '../../cards/labels.js';
 import { voteCard, resultCard, type ActionOf, type ResultView, type VoteView } from '../../cards/index.js';
 import { isChair, loadConference, requireChair, requireInvitee, requireStatus } from '../access.js';
-import { audit } from '../audit.js';
+import { audit, auditEntry } from '../audit.js';
 import { once } from '../effects.js';
 import { finishCirculation } from './circulation.js';
 import type { Services } from '../services.js';
@@ -69,28 +69,47 @@ export async function openRound(s: Services, turn: Turn, a: ActionOf<'openRound'
 }
 
 export async function vote(s: Services, turn: Turn, a: ActionOf<'vote'>): Promise<ActionOutcome> {
-  const { conference, round } = await loadRound(s, a.conferenceId, a.roundId);
-  const invitee = await s.store.invitees.get(conference.id, turn.actor.aadObjectId);
+  // One partition query for everything the vote needs: the conference, its invitees, the round and its votes.
+  const number = roundNumberOf(a.roundId);
+  const snap = number !== undefined && ConferenceId.safeParse(a.conferenceId).success ? await s.store.votes.snapshot(a.conferenceId, number) : undefined;
+  const conference = snap?.conference;
+  if (!conference) throw new UserError('This conference could not be found. The card may be out of date: ask the chair for a new one.', 'Not found');
+  const round = snap.round;
+  if (!round) throw new UserError('That vote round could not be found. The card may be out of date.', 'Not found');
+  const invitee = snap.invitees.find((i) => i.userId === turn.actor.aadObjectId);
   const refusal = whyNotVoter(conference, turn, invitee);
   if (refusal || !invitee) throw new UserError(refusal ?? 'Only people invited to this conference can vote.', 'You cannot vote here');
-  const result = await s.store.votes.cast(conference.id, round.round, {
-    userId: invitee.userId,
-    name: invitee.name,
-    agency: invitee.checkIn?.agency ?? invitee.agency,
-    role: 'professional',
-    choice: a.choice,
-    recommendation: a.choice === 'no-cp-plan' || a.choice === 'discontinue' ? a.recommendation : undefined,
-    reason: a.reason,
-    at: turn.now.toISOString(),
-  });
+  const agency = invitee.checkIn?.agency ?? invitee.agency;
+  // The vote and its audit entry are written in one transaction (same partition).
+  const result = await s.store.votes.cast(
+    conference.id,
+    round,
+    {
+      userId: invitee.userId,
+      name: invitee.name,
+      agency,
+      role: 'professional',
+      choice: a.choice,
+      recommendation: a.choice === 'no-cp-plan' || a.choice === 'discontinue' ? a.recommendation : undefined,
+      reason: a.reason,
+      at: turn.now.toISOString(),
+    },
+    { audit: (outcome) => s.store.audit.entryAction({ ...auditEntry(turn, `vote-${outcome}`, { round: round.round, agency, choice: a.choice }), conferenceId: conference.id }) },
+  );
   if (!result.ok) {
     await audit(s, turn, 'vote-refused', { conferenceId: conference.id, round: round.round, why: result.refusal });
     throw new UserError(result.message, 'Vote not recorded');
   }
-  if (result.outcome !== 'unchanged') {
-    await audit(s, turn, `vote-${result.outcome}`, { conferenceId: conference.id, round: round.round, agency: result.vote.agency, choice: result.vote.choice });
-  }
-  return roundViews(s, conference, round, turn, `${result.vote.agency}'s view is recorded; it can change until the round closes.`);
+  // A vote changes nothing the desk shows (rounds and decisions do): no desk refresh here.
+  // The voter's view from what was read plus what was written: no second read.
+  const votes = [...snap.votes.filter((v) => v.agency !== result.vote.agency), result.vote];
+  const own = voteCard(voteView(conference, round, snap.invitees, votes, viewerOf(conference, turn, invitee, votes)));
+  return { own, sharedCard: sharedVoteCard(s, conference, round.round), notice: `${result.vote.agency}'s view is recorded; it can change until the round closes.` };
+}
+
+function roundNumberOf(roundId: string): number | undefined {
+  const n = Number(roundId);
+  return Number.isInteger(n) && n > 0 && n < 10_000 ? n : undefined;
 }
 
 /** Teams asks for each person's own view of a card (refresh.userIds), and after every click. */

@@ -3,6 +3,7 @@
 // else the user id of a 1:1 card).
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
+import { isStale } from './azure-errors.js';
 import { EntitySet, retryOnStale } from './entity-set.js';
 import { joinKey, keyPart } from './keys.js';
 import { ConferenceId, Instant, UserId, json } from './schema.js';
@@ -55,10 +56,11 @@ export class Cards {
 
   /**
    * Takes the right to update a shared card: inserted if the card is not known yet (`first`
-   * says where it is), else taken under the ETag when free, expired or already ours. `held`:
+   * says where it is), else taken under the ETag when free, expired or already ours. `held-by-other`:
    * another instance is updating it — it will look at the stored state again before it lets go.
+   * The ETag returned guards the holder's later writes (`applied`, `release`): one round trip each.
    */
-  async hold(key: CardKey, first: Omit<CardActivity, 'conferenceId' | 'card' | 'audience' | 'updatedAt'> | undefined, holder: string, now: Date, ms: number): Promise<{ outcome: 'held-by-other' | 'unknown' } | { outcome: 'held'; card: CardActivity }> {
+  async hold(key: CardKey, first: Omit<CardActivity, 'conferenceId' | 'card' | 'audience' | 'updatedAt'> | undefined, holder: string, now: Date, ms: number): Promise<{ outcome: 'held-by-other' | 'unknown' } | { outcome: 'held'; card: CardActivity; etag: string }> {
     const until = new Date(now.getTime() + ms).toISOString();
     return retryOnStale(async () => {
       const stored = await this.rows.get(cardKey(key));
@@ -67,27 +69,28 @@ export class Cards {
         const card: CardActivity = { ...key, ...first, version: first.version ?? 0, holder, heldUntil: until, updatedAt: now.toISOString() };
         const created = await this.rows.create(card);
         if (!created.created) throw Object.assign(new Error('created meanwhile'), { statusCode: 412 });
-        return { outcome: 'held', card } as const;
+        return { outcome: 'held', card, etag: created.stored.etag } as const;
       }
       const c = stored.value;
       if (c.holder && c.holder !== holder && c.heldUntil && c.heldUntil > now.toISOString()) return { outcome: 'held-by-other' } as const;
       const card: CardActivity = { ...c, holder, heldUntil: until };
-      await this.rows.replace(card, stored.etag);
-      return { outcome: 'held', card } as const;
+      const written = await this.rows.replace(card, stored.etag);
+      return { outcome: 'held', card, etag: written.etag } as const;
     }, true);
   }
 
-  /** Records what the holder applied (version, and a new activity id if it had to post afresh); false if no longer the holder. */
-  async applied(key: CardKey, holder: string, change: { version: number; activityId?: string; at: Date }): Promise<boolean> {
-    const result = await this.rows.modify(cardKey(key), (c) =>
-      c.holder !== holder ? c : { ...c, version: Math.max(c.version ?? 0, change.version), activityId: change.activityId ?? c.activityId, lastUpdateAt: change.at.toISOString(), updatedAt: change.at.toISOString() },
-    );
-    return result.outcome !== 'not-found' && result.stored.value.holder === holder;
+  /** Records what the holder applied (its version, a new activity id, when); a 412 means the hold was lost. */
+  async applied(card: CardActivity, etag: string): Promise<string> {
+    return (await this.rows.replace(card, etag)).etag;
   }
 
-  /** Lets go of a card held by `holder`. */
-  async release(key: CardKey, holder: string): Promise<void> {
-    await this.rows.modify(cardKey(key), (c) => (c.holder !== holder ? c : { ...c, holder: undefined, heldUntil: undefined }));
+  /** Lets go of a card (under the holder's ETag; if the hold was taken over meanwhile, there is nothing to let go). */
+  async release(card: CardActivity, etag: string): Promise<void> {
+    try {
+      await this.rows.replace({ ...card, holder: undefined, heldUntil: undefined }, etag);
+    } catch (e) {
+      if (!isStale(e)) throw e;
+    }
   }
 
   async list(conferenceId: string): Promise<CardActivity[]> {

@@ -8,13 +8,15 @@
 // it read, plus an insert of the seal for each agency that has not voted. A vote that lands
 // before it makes the transaction fail (412/409) and retry, so the vote is counted; a vote
 // that comes after meets the sealed row and is refused.
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { isConflict } from './azure-errors.js';
+import { Invitee, inviteeKey } from './invitees.js';
 import { z } from 'zod';
 import { Agency, InitialChoice, ReviewChoice, Vote, type Choice } from '../rules/types.js';
 import { conferenceKey, conferenceRows, type Conference } from './conferences.js';
 import { Decisions, decisionKey, type Decision } from './decisions.js';
 import { EntitySet, retryOnStale, submit, type Stored } from './entity-set.js';
-import { joinKey, pad } from './keys.js';
+import { joinKey, pad, prefixEnd } from './keys.js';
 import { ConferenceId, Instant, Person, UserId, json } from './schema.js';
 
 /** Agencies one round can ask: the close transaction holds the round, a row per agency and the decision (≤ 100). */
@@ -87,12 +89,14 @@ export class Votes {
   readonly rounds: EntitySet<VoteRound>;
   readonly rows: EntitySet<VoteRow>;
   private readonly conferences: EntitySet<Conference>;
+  private readonly invitees: EntitySet<Invitee>;
   private readonly decisions: Decisions;
 
   constructor(private readonly client: TableClient) {
     this.rounds = new EntitySet(client, { name: 'vote round', schema: VoteRound, key: (r) => roundKey(r.conferenceId, r.round) });
     this.rows = new EntitySet(client, { name: 'vote', schema: VoteRow, key: (v) => voteKey(v.conferenceId, v.round, v.agency) });
     this.conferences = conferenceRows(client);
+    this.invitees = new EntitySet(client, { name: 'invitee', schema: Invitee, key: (i) => inviteeKey(i.conferenceId, i.userId) });
     this.decisions = new Decisions(client);
   }
 
@@ -140,7 +144,7 @@ export class Votes {
    * twice is stored once. `round` is the round as the caller read it (saves a read; a stale
    * copy is safe, closing is enforced by the rows) or its number.
    */
-  async cast(conferenceId: ConferenceId, round: number | VoteRound, cast: Ballot): Promise<CastVoteResult> {
+  async cast(conferenceId: ConferenceId, round: number | VoteRound, cast: Ballot, options: { audit?: AuditOf } = {}): Promise<CastVoteResult> {
     const checked = Ballot.safeParse(cast);
     if (!checked.success) throw new Error(`invalid ballot: ${z.prettifyError(checked.error)}`);
     const ballot = checked.data;
@@ -158,8 +162,10 @@ export class Votes {
       if (!fresh?.agencies.includes(ballot.agency)) return refuse('agency-not-in-round', `${ballot.agency} was not asked for a view in round ${number}.`);
     }
     const row: VoteRow = { conferenceId, round: number, agency: ballot.agency, closed: false, ballot };
+    const audit = options.audit;
     return retryOnStale(async () => {
-      const created = await this.rows.create(row);
+      // The vote and its audit entry are one transaction: both stored, or neither.
+      const created = audit ? await this.createWithAudit(row, audit('recorded')) : await this.rows.create(row);
       if (created.created) return { ok: true, outcome: 'recorded', vote: { ...ballot, conferenceId, round: number } } as const;
       const { value, etag } = created.existing;
       if (value.closed) return roundClosed(number);
@@ -175,9 +181,25 @@ export class Votes {
           votedBy: { userId: previous.userId, name: previous.name },
         };
       }
-      await this.rows.replace(row, etag); // 412 if it changed (or was sealed) since: read again
+      // 412 if it changed (or was sealed) since; 409 if this very change was stored with its audit entry: read again.
+      if (audit) await submit(this.client, [this.rows.replaceAction(row, etag), audit('changed')]);
+      else await this.rows.replace(row, etag);
       return { ok: true, outcome: 'changed', vote: { ...ballot, conferenceId, round: number } } as const;
-    });
+    }, true);
+  }
+
+  /** Inserts the row with its audit entry; on 409 returns the row that is there (as EntitySet.create does). */
+  private async createWithAudit(row: VoteRow, audit: TransactionAction): Promise<{ created: true } | { created: false; existing: Stored<VoteRow> }> {
+    try {
+      await submit(this.client, [this.rows.createAction(row), audit]);
+      return { created: true };
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+    }
+    const existing = await this.rows.get(voteKey(row.conferenceId, row.round, row.agency));
+    // Only the audit entry was there (this action's entry, written with a vote since removed): store the vote alone.
+    if (!existing) return this.rows.create(row);
+    return { created: false, existing };
   }
 
   /**
@@ -215,6 +237,27 @@ export class Votes {
     }, true);
   }
 
+  /**
+   * Everything a vote needs, in one partition query: the conference, its invitees, the round and
+   * the round's votes (RowKeys 'conference', 'invitee|…', 'round|n', 'vote|n|…').
+   */
+  async snapshot(conferenceId: ConferenceId, round: number): Promise<VoteSnapshot> {
+    const r = pad(round);
+    const inRange = (from: string) => odata`(RowKey ge ${from} and RowKey lt ${prefixEnd(from)})`;
+    const filter = `${odata`PartitionKey eq ${conferenceId}`} and (${odata`RowKey eq ${'conference'}`} or ${inRange('invitee|')} or ${odata`RowKey eq ${joinKey('round', r)}`} or ${inRange(joinKey('vote', r, ''))})`;
+    const snap: VoteSnapshot = { invitees: [], votes: [] };
+    const voteRows: VoteRow[] = [];
+    for await (const entity of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      const rowKey = String(entity.rowKey);
+      if (rowKey === 'conference') snap.conference = this.conferences.fromEntity(entity).value;
+      else if (rowKey.startsWith('invitee|')) snap.invitees.push(this.invitees.fromEntity(entity).value);
+      else if (rowKey.startsWith('round|')) snap.round = this.rounds.fromEntity(entity).value;
+      else voteRows.push(this.rows.fromEntity(entity).value);
+    }
+    snap.votes = ballotsOf(voteRows);
+    return snap;
+  }
+
   async getRound(conferenceId: ConferenceId, round: number): Promise<VoteRound | undefined> {
     return (await this.rounds.get(roundKey(conferenceId, round)))?.value;
   }
@@ -237,6 +280,17 @@ export class Votes {
     return this.rows.query(conferenceId, { prefix: joinKey('vote', pad(round), '') });
   }
 }
+
+/** What a vote reads: the conference, its invitees, the round and its votes (one query). */
+export interface VoteSnapshot {
+  conference?: Conference;
+  invitees: Invitee[];
+  round?: VoteRound;
+  votes: StoredVote[];
+}
+
+/** The audit entry to write with a vote, by what the vote turned out to be. */
+export type AuditOf = (outcome: 'recorded' | 'changed') => TransactionAction;
 
 function ballotsOf(rows: VoteRow[]): StoredVote[] {
   return rows.flatMap((r) => (r.ballot ? [{ ...r.ballot, conferenceId: r.conferenceId, round: r.round }] : []));

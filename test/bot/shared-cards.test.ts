@@ -61,25 +61,28 @@ describe('Shared cards converge under Teams limits, faults and reordering', func
     for (const a of answers) expect(a.status, JSON.stringify(a.body).slice(0, 300)).to.equal(200);
   }
 
-  /** The updates applied to one card, in the order they took effect, once nothing more arrives for 1.5 s. */
-  async function settled(cardId: string, timeoutMs = 60_000): Promise<Outgoing[]> {
+  /**
+   * The updates applied to one card, in the order they took effect: once the card shows `expect`
+   * views (or a minute has passed), and then nothing more has arrived for 1.5 s.
+   */
+  async function settled(cardId: string, want?: number, timeoutMs = 60_000): Promise<Outgoing[]> {
     const start = Date.now();
+    const applied = () => h.connector.applied.filter((o) => o.activityId === cardId);
+    while (want !== undefined && Date.now() - start < timeoutMs && progressOf(applied().at(-1)) !== want) await new Promise((r) => setTimeout(r, 100));
     let count = -1;
     let quietSince = Date.now();
-    for (;;) {
-      const now = h.connector.applied.filter((o) => o.activityId === cardId || o.conversationId === cardId).length;
+    while (Date.now() - quietSince < 1_500) {
+      const now = applied().length;
       if (now !== count) (count = now), (quietSince = Date.now());
-      if (Date.now() - quietSince > 1_500) break;
-      if (Date.now() - start > timeoutMs) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    return h.connector.applied.filter((o) => o.activityId === cardId);
+    return applied();
   }
 
-  const progressOf = (o: Outgoing) => {
-    const m = /(\d+) of (\d+) agenc/.exec(JSON.stringify(o.activity));
+  function progressOf(o: Outgoing | undefined): number {
+    const m = /(\d+) of (\d+) agenc/.exec(JSON.stringify(o?.activity ?? ''));
     return m ? Number(m[1]) : -1;
-  };
+  }
 
   async function runOnce(agencies: number, opts: { faults: boolean; twoInstances: boolean; seed: number }) {
     const t = h.connector.teams;
@@ -87,7 +90,7 @@ describe('Shared cards converge under Teams limits, faults and reordering', func
     const { c, cardId } = await openConference(agencies);
     const throttledBefore = h.connector.throttled.length;
     await voteAll(c, cardId, opts.twoInstances ? [h.teams, teams2] : [h.teams], seeded(opts.seed + 1));
-    const updates = await settled(cardId);
+    const updates = await settled(cardId, agencies);
     const progress = updates.map(progressOf);
     if (process.env.SHARED_CARD_DEBUG) console.log(h.logs.splice(0).join('\n'));
     const where = `${agencies} agencies, seed ${opts.seed}, ${opts.twoInstances ? 'two instances' : 'one instance'}${opts.faults ? ', faults' : ''}: ${progress.join(',')}`;

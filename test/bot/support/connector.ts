@@ -16,6 +16,8 @@ export interface Outgoing {
   conversationId: string;
   activityId: string;
   activity: Record<string, any>;
+  /** When it took effect (Date.now()). */
+  at?: number;
 }
 
 export class FakeConnector {
@@ -83,6 +85,7 @@ export class FakeConnector {
 
   clear(): void {
     this.outgoing.length = 0;
+    this.applied.length = 0;
   }
 
   private async handle(req: IncomingMessage): Promise<[number, unknown, Record<string, string>?]> {
@@ -119,7 +122,7 @@ export class FakeConnector {
           return [status, { error: { code: status === 412 ? 'PreconditionFailed' : 'ServiceError', message: `injected ${status}` } }];
         }
         if (t.delayUpdatesMs > 0) await new Promise((r) => setTimeout(r, t.random() * t.delayUpdatesMs));
-        const update: Outgoing = { kind: 'update', conversationId, activityId, activity: body };
+        const update: Outgoing = { kind: 'update', conversationId, activityId, activity: body, at: Date.now() };
         this.outgoing.push(update);
         this.applied.push(update);
         return [200, { id: activityId }];
