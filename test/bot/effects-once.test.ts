@@ -94,7 +94,11 @@ describe('Effects exactly once: two instances, a slow store, redeliveries', func
       const c = await votingConference();
       const statuses = await everywhere(executeActivity('closeRound', { conferenceId: c.conference.id, roundId: '1' }), chair, c.group);
       for (const s of statuses) expect(s).to.equal(200);
-      await new Promise((r) => setTimeout(r, 300));
+      // A slow close is answered "still saving" and finishes in the background: wait for it, then a little more.
+      const everyone = [chair, ...c.invitees.map((i) => i.member)];
+      const told = (p: Member) => cardsTo(personalOf(p), '"text":"Conference decision"').filter((o) => JSON.stringify(o.activity).includes(c.conference.caseRef)).length;
+      for (const until = Date.now() + 60_000; Date.now() < until && everyone.some((p) => told(p) === 0); ) await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 1_000));
       const results = cardsTo(c.group.id, 'Conference decision — round');
       expect(results, `run ${run}: one result card`).to.have.length(1);
       for (const p of [chair, ...c.invitees.map((i) => i.member)]) {
