@@ -11,7 +11,7 @@ import { mountDeskApi } from './desk/api.js';
 import { readDeskConfig, type DeskConfig } from './desk/config.js';
 import { mountDeskPage } from './desk/page.js';
 import type { Store } from '../src/store/store.js';
-import { loadPolicies, type PolicySet } from '../src/policy-files/load.js';
+import { loadPolicies, PolicyFileError, type PolicySet } from '../src/policy-files/load.js';
 
 export interface AppOptions {
   config: BotConfig;
@@ -33,6 +33,7 @@ export async function startApp(options: AppOptions): Promise<RunningServer> {
   const policies = options.policies ?? (await loadPolicies(options.config.POLICY_DIR));
   const log = options.log ?? ((line: string) => console.log(line));
   const now = options.now ?? (() => new Date());
+  await requireVersionsUnchanged(options.store, policies, now());
   const adapter = createAdapter(options.config, log);
   const messenger = new Messenger(adapter, options.config.MicrosoftAppId ?? '');
   const services = { store: options.store, messenger, config: options.config, policies, log };
@@ -46,4 +47,20 @@ export async function startApp(options: AppOptions): Promise<RunningServer> {
   ]);
   const stopReminders = options.reminders ? scheduleReminders(services, now) : () => undefined;
   return { ...server, close: async () => (stopReminders(), server.close()) };
+}
+
+/**
+ * A version means one set of settings for good: the first use of each id and version is kept in
+ * the store, and a file whose settings changed without a new version stops the start, so no two
+ * conferences that say "version 1" ran under different rules.
+ */
+async function requireVersionsUnchanged(store: Store, policies: PolicySet, at: Date): Promise<void> {
+  const problems: string[] = [];
+  for (const p of policies.list()) {
+    const published = await store.policyVersions.publish(p, at);
+    if (published.outcome === 'changed') {
+      problems.push(`${policies.files.get(p.id) ?? p.id}: version: ${p.version} is already in use (since ${published.stored.firstSeenAt}) with other settings: raise "version" when a setting changes`);
+    }
+  }
+  if (problems.length > 0) throw new PolicyFileError(`Policy files in ${policies.dir} are not valid; the bot does not start until they are:\n  ${problems.join('\n  ')}`);
 }

@@ -17,7 +17,12 @@ if (!config.MicrosoftAppId) {
   console.warn('No MicrosoftAppId: running ANONYMOUS for local use only. Set MicrosoftAppId and MicrosoftAppPassword before any real use.');
 }
 if (config.ADMIN_USER_IDS.length === 0) console.warn('No ADMIN_USER_IDS: anyone may schedule conferences (local use).');
-const server = await startApp({ config, store, policies, reminders: true });
+const server = await startApp({ config, store, policies, reminders: true }).catch(async (e: Error) => {
+  // e.g. a policy version whose settings changed without a new version number: said plainly.
+  console.error(e.message);
+  await store.close();
+  process.exit(1);
+});
 console.log(`Bot listening on ${server.url}/api/messages`);
 
 const stop = async () => {

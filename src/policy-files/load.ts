@@ -60,6 +60,8 @@ export class PolicySet {
   constructor(
     readonly dir: string,
     policies: readonly Policy[],
+    /** The file each policy was read from, by id. */
+    readonly files: ReadonlyMap<string, string> = new Map(),
   ) {
     this.byId = new Map(policies.map((p) => [p.id, p]));
   }
@@ -88,5 +90,5 @@ export async function loadPolicies(dir: string = SHIPPED_POLICY_DIR): Promise<Po
   const checks = await checkPolicyDir(folder);
   const problems = describeProblems(checks);
   if (problems.length > 0) throw new PolicyFileError(`Policy files in ${folder} are not valid; the bot does not start until they are:\n  ${problems.join('\n  ')}`);
-  return new PolicySet(folder, checks.map((c) => c.policy!));
+  return new PolicySet(folder, checks.map((c) => c.policy!), new Map(checks.map((c) => [c.policy!.id, c.file])));
 }

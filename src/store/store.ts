@@ -14,6 +14,7 @@ import { CategoryProposals } from './proposals.js';
 import { Leases, Reminders } from './schedule.js';
 import type { TableClients } from './tables.js';
 import { Votes } from './votes.js';
+import { PolicyVersions } from './policy-versions.js';
 
 export interface Store {
   conferences: Conferences;
@@ -31,6 +32,7 @@ export interface Store {
   reminders: Reminders;
   minutes: Minutes;
   desk: DeskIndex;
+  policyVersions: PolicyVersions;
 }
 
 export function createStore(tables: TableClients): Store {
@@ -50,5 +52,6 @@ export function createStore(tables: TableClients): Store {
     reminders: new Reminders(tables.schedule),
     minutes: new Minutes(tables.conferences),
     desk: new DeskIndex(tables.desk),
+    policyVersions: new PolicyVersions(tables.policies),
   };
 }

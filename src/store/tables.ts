@@ -18,6 +18,8 @@ export const TABLES = {
   schedule: 'Schedule',
   /** The Child Protection Unit desk's indexes (conference and plan facts by month, chair, open). */
   desk: 'Desk',
+  /** Each policy version as first used (insert-only), PartitionKey = policy id. */
+  policies: 'Policies',
 } as const;
 
 export type TableId = keyof typeof TABLES;

@@ -86,6 +86,21 @@ describe('policy files: checked before use', function () {
     expect(lines.at(-1)).to.match(/^usage: npm run policy -- check/);
   });
 
+  it('settings changed without a new version: the bot refuses to start, naming the file and the version; a new version starts', async () => {
+    await startApp({ config: readConfig({ PORT: '0', POLICY_DIR: dir }), store, log: () => undefined, host: '127.0.0.1' }).then((server) => server.close());
+    const edited = bolton();
+    edited.reportDeadline.hours = 48;
+    await write(dir, 'bolton.json', edited);
+    const refusal = await startApp({ config: readConfig({ PORT: '0', POLICY_DIR: dir }), store, log: () => undefined, host: '127.0.0.1' }).then(
+      (server) => (server.close(), undefined),
+      (e: Error) => e,
+    );
+    expect(refusal?.message).to.match(/bolton\.json: version: 1 is already in use \(since .*\) with other settings: raise "version"/);
+    await write(dir, 'bolton.json', { ...edited, version: 2 });
+    const server = await startApp({ config: readConfig({ PORT: '0', POLICY_DIR: dir }), store, log: () => undefined, host: '127.0.0.1' });
+    await server.close();
+  });
+
   it('a file that is not JSON, and a folder with no policy files, are refused', async () => {
     await writeFile(join(dir, 'broken.json'), '{ "id": "broken", ');
     const lines: string[] = [];
