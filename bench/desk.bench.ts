@@ -11,6 +11,7 @@ import { addCalendarDays, addWorkingDays } from '../src/rules/calendar.js';
 import { hasOpenDuty, type ConferenceFact, type PlanFact } from '../src/rules/desk.js';
 import { startAzurite } from '../src/store/azurite.js';
 import { CONNECTION_STRING_VARIABLE } from '../src/store/connect.js';
+import { submitGrouped } from '../src/store/entity-set.js';
 import { createStore, type Store } from '../src/store/store.js';
 import { createTables, tableClients } from '../src/store/tables.js';
 import type { Category } from '../src/rules/types.js';
@@ -29,13 +30,6 @@ const CATEGORIES: Category[] = ['neglect', 'emotional', 'physical', 'sexual'];
 /** A fixed pseudo-random sequence, so every run stores the same authority. */
 function prng(seed: number) {
   return () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-}
-
-async function pool<T>(items: T[], width: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
 }
 
 function authority(): { facts: ConferenceFact[]; plans: PlanFact[] } {
@@ -95,8 +89,7 @@ function authority(): { facts: ConferenceFact[]; plans: PlanFact[] } {
 
 async function seed(store: Store): Promise<{ conferences: number; plans: number }> {
   const { facts, plans } = authority();
-  await pool(facts, 32, (f) => store.desk.putConference({ ...f, stamp: 1 }, hasOpenDuty(f, f.date)));
-  await pool(plans, 32, (p) => store.desk.putPlan(p));
+  await store.desk.load(facts.map((f) => ({ fact: { ...f, stamp: 1 }, open: hasOpenDuty(f, f.date) })), plans);
   const random = prng(20);
   const items = Array.from({ length: DUE_ITEMS }, (_, i) => ({
     kind: (['first-review', 'core-group', 'minutes', 'later-review'] as const)[i % 4]!,
@@ -107,7 +100,15 @@ async function seed(store: Store): Promise<{ conferences: number; plans: number 
     userIds: [`aad-chair-${i % CHAIRS}`, `aad-worker-${i % 300}`],
     done: random() < 0.5,
   }));
-  await pool(items, 32, (item) => store.dueItems.schedule(item));
+  // The due items as the store keeps them (case, person and day), loaded a partition at a time.
+  const d = store.dueItems;
+  await submitGrouped(
+    items.flatMap((item) => [
+      { client: d.byCase.client, action: d.byCase.upsertAction(item) },
+      { client: d.byDay.client, action: d.byDay.upsertAction(item) },
+      ...item.userIds.map((userId) => ({ client: d.byUser.client, action: d.byUser.upsertAction({ ...item, userId }) })),
+    ]),
+  );
   return { conferences: facts.length, plans: plans.length };
 }
 

@@ -2,22 +2,23 @@
 // copied into the partitions the desk reads, so that every desk page is a few partition
 // queries, never a scan of Conferences. Keys and why: ./README.md ("Desk").
 //
-//   m|<tenant>|<YYYY-MM>   <date>|<conference>   every conference, by the month of its date
-//   c|<tenant>|<chair>     <date>|<conference>   the same, per chair
-//   o|<tenant>             <date>|<conference>   conferences that still owe something
-//   w|<conference>         where                 where the rows above are, to move them
-//   p|<tenant>             <case>|<start>        every CP plan
+//   DeskMonths  m|<tenant>|<YYYY-MM>   <date>|<conference>   every conference, by the month of its date
+//   DeskChairs  c|<tenant>|<chair>     <date>|<conference>   the same, per chair
+//   Desk        o|<tenant>             <date>|<conference>   conferences that still owe something
+//   DeskWhere   w|<conference>         where                 where the rows above are, to move them
+//   DeskPlans   p|<tenant>             <case>|<start>        every CP plan
 //
 // Rows are projections: the conference partition and the case stay the source of truth. Each
 // refresh carries a stamp that only grows (see bot/desk/projection.ts); a row keeps the highest
 // stamp written under its ETag, so two instances refreshing at once cannot put an older view back.
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { ConferenceFact, PlanFact, type Period } from '../rules/desk.js';
 import { IsoDate } from '../rules/types.js';
-import { EntitySet } from './entity-set.js';
+import { EntitySet, submitGrouped } from './entity-set.js';
 import { joinKey, keyPart, prefixEnd } from './keys.js';
 import { json } from './schema.js';
+import type { TableClients } from './tables.js';
 import { odata } from '@azure/data-tables';
 
 const FactRow = ConferenceFact.extend({ forecastMissing: json(z.array(z.string())), stamp: z.number() });
@@ -53,13 +54,14 @@ export class DeskIndex {
   private readonly where: EntitySet<Where>;
   private readonly plans: EntitySet<PlanFact>;
 
-  constructor(client: TableClient) {
+  /** Each kind of row in a table of its own: a table is the unit Azure scales, and a query never wades through another index's rows. */
+  constructor(tables: Pick<TableClients, 'desk' | 'deskWhere' | 'deskMonths' | 'deskChairs' | 'deskPlans'>) {
     const spec = (name: string, partition: (f: StampedFact) => string) => ({ name, schema: FactRow, key: (f: StampedFact) => ({ partitionKey: partition(f), rowKey: rk(f) }) });
-    this.byMonth = new EntitySet(client, spec('desk conference', (f) => monthPartition(f.tenantId, f.date.slice(0, 7))));
-    this.byChair = new EntitySet(client, spec('desk conference (by chair)', (f) => chairPartition(f.tenantId, f.chairId)));
-    this.open = new EntitySet(client, spec('desk conference (open)', (f) => openPartition(f.tenantId)));
-    this.where = new EntitySet(client, { name: 'desk pointer', schema: Where, key: (w) => ({ partitionKey: joinKey('w', w.conferenceId), rowKey: 'where' }) });
-    this.plans = new EntitySet<PlanFact>(client, { name: 'desk plan', schema: PlanRow, key: (p) => ({ partitionKey: planPartition(p.tenantId), rowKey: joinKey(keyPart(p.caseRef), p.startDate) }) });
+    this.byMonth = new EntitySet(tables.deskMonths, spec('desk conference', (f) => monthPartition(f.tenantId, f.date.slice(0, 7))));
+    this.byChair = new EntitySet(tables.deskChairs, spec('desk conference (by chair)', (f) => chairPartition(f.tenantId, f.chairId)));
+    this.open = new EntitySet(tables.desk, spec('desk conference (open)', (f) => openPartition(f.tenantId)));
+    this.where = new EntitySet(tables.deskWhere, { name: 'desk pointer', schema: Where, key: (w) => ({ partitionKey: joinKey('w', w.conferenceId), rowKey: 'where' }) });
+    this.plans = new EntitySet<PlanFact>(tables.deskPlans, { name: 'desk plan', schema: PlanRow, key: (p) => ({ partitionKey: planPartition(p.tenantId), rowKey: joinKey(keyPart(p.caseRef), p.startDate) }) });
   }
 
   /**
@@ -121,6 +123,23 @@ export class DeskIndex {
   async openConferences(tenantId: string, chairId?: string): Promise<StampedFact[]> {
     const filter = chairId === undefined ? undefined : odata`chairId eq ${chairId}`;
     return (await this.open.query(openPartition(tenantId), { filter })).map((r) => r.value);
+  }
+
+  /**
+   * Loads many facts at once (a rebuild of the desk, or a benchmark's authority): upserts grouped
+   * into one transaction per 100 rows of a partition. No stamp check: nothing else may be writing.
+   */
+  async load(conferences: { fact: StampedFact; open: boolean }[], plans: PlanFact[]): Promise<void> {
+    const rows: { client: TableClient; action: TransactionAction }[] = [];
+    const add = <T>(set: EntitySet<T>, value: T) => rows.push({ client: set.client, action: set.upsertAction(value) });
+    for (const { fact, open } of conferences) {
+      add(this.byMonth, fact);
+      add(this.byChair, fact);
+      if (open) add(this.open, fact);
+      add(this.where, { conferenceId: fact.conferenceId, tenantId: fact.tenantId, month: fact.date.slice(0, 7), chairId: fact.chairId, date: fact.date, open, stamp: fact.stamp });
+    }
+    for (const plan of plans) add(this.plans, plan);
+    await submitGrouped(rows);
   }
 
   async putPlan(plan: PlanFact): Promise<void> {

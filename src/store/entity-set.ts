@@ -228,6 +228,31 @@ export async function submit(client: TableClient, actions: TransactionAction[]):
 }
 
 /**
+ * Upserts many rows, grouped by table and partition into transactions of up to 100, `width` at a
+ * time: how a whole index is loaded at once (a rebuild, a benchmark). Each batch is atomic; the
+ * whole is not.
+ */
+export async function submitGrouped(rows: { client: TableClient; action: TransactionAction }[], width = 16): Promise<void> {
+  const groups = new Map<string, { client: TableClient; actions: TransactionAction[] }>();
+  for (const { client, action } of rows) {
+    const key = `${client.tableName}|${(action[1] as { partitionKey: string }).partitionKey}`;
+    const group = groups.get(key) ?? { client, actions: [] };
+    group.actions.push(action);
+    groups.set(key, group);
+  }
+  const batches = [...groups.values()].flatMap((g) => Array.from({ length: Math.ceil(g.actions.length / 100) }, (_, i) => ({ client: g.client, actions: g.actions.slice(i * 100, i * 100 + 100) })));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        await submit(batch.client, batch.actions);
+      }
+    }),
+  );
+}
+
+/**
  * Runs an optimistic read–decide–write until it is not overtaken. `attempt` reads afresh each
  * time; a 412 (stale ETag) — or a 409 when `alsoOnConflict` — means someone else wrote first.
  */

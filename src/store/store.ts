@@ -51,7 +51,7 @@ export function createStore(tables: TableClients): Store {
     leases: new Leases(tables.schedule),
     reminders: new Reminders(tables.schedule),
     minutes: new Minutes(tables.conferences),
-    desk: new DeskIndex(tables.desk),
+    desk: new DeskIndex(tables),
     policyVersions: new PolicyVersions(tables.policies),
   };
 }

@@ -16,10 +16,18 @@ export const TABLES = {
   audit: 'Audit',
   /** Leases (one reminder run at a time) and reminder-sent markers. */
   schedule: 'Schedule',
-  /** The Child Protection Unit desk's indexes (conference and plan facts by month, chair, open). */
+  /** The Child Protection Unit desk's conferences that still owe something. */
   desk: 'Desk',
   /** Each policy version as first used (insert-only), PartitionKey = policy id. */
   policies: 'Policies',
+  /** Where each conference's desk rows are (tenant, month, chair). */
+  deskWhere: 'DeskWhere',
+  /** The desk's conference facts by month of their date. */
+  deskMonths: 'DeskMonths',
+  /** The desk's conference facts by chair. */
+  deskChairs: 'DeskChairs',
+  /** The desk's CP plan facts. */
+  deskPlans: 'DeskPlans',
 } as const;
 
 export type TableId = keyof typeof TABLES;

@@ -20,8 +20,8 @@ describe('Desk measures and census CSV over HTTP (indexes in Azure Tables)', fun
     h.desk = entra.deskConfig();
     await h.start();
     h.now = new Date('2026-07-01T09:00:00Z');
-    for (const f of Object.values(CONFERENCES)) await h.store.desk.putConference({ ...f, stamp: 1 }, hasOpenDuty(f, f.date));
-    for (const p of Object.values(PLANS)) await h.store.desk.putPlan(p);
+    // Loaded as a rebuild of the desk loads it (one transaction per partition).
+    await h.store.desk.load(Object.values(CONFERENCES).map((f) => ({ fact: { ...f, stamp: 1 }, open: hasOpenDuty(f, f.date) })), Object.values(PLANS));
     token = await entra.token({ oid: CAST.cpu.aadObjectId, name: CAST.cpu.name, roles: ['ChildProtectionUnit'] });
   });
   after(async () => {
