@@ -13,24 +13,31 @@ import { policyFor, policyVersionLabel } from '../policy.js';
 
 const require = createRequire(import.meta.url);
 // pdfmake's server build is CommonJS with one shared instance: fonts are set once, and it may
-// never fetch anything (no URL or file outside its fonts).
-const pdfmake = require('pdfmake') as {
+// never fetch anything (no URL or file outside its fonts). Loaded on the first record asked for:
+// an instance that never prints one does not carry it (~16 MB).
+type PdfMake = {
   setFonts(f: unknown): void;
   setUrlAccessPolicy(f: (url: string) => boolean): void;
   setLocalAccessPolicy(f: (p: string) => boolean): void;
   createPdf(d: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
 };
 const FONTS = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(FONTS, 'Roboto-Regular.ttf'),
-    bold: path.join(FONTS, 'Roboto-Medium.ttf'),
-    italics: path.join(FONTS, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(FONTS, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONTS));
+let loaded: PdfMake | undefined;
+function pdfmake(): PdfMake {
+  if (loaded) return loaded;
+  const p = require('pdfmake') as PdfMake;
+  p.setFonts({
+    Roboto: {
+      normal: path.join(FONTS, 'Roboto-Regular.ttf'),
+      bold: path.join(FONTS, 'Roboto-Medium.ttf'),
+      italics: path.join(FONTS, 'Roboto-Italic.ttf'),
+      bolditalics: path.join(FONTS, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  p.setUrlAccessPolicy(() => false);
+  p.setLocalAccessPolicy((f) => path.resolve(f).startsWith(FONTS));
+  return (loaded = p);
+}
 
 /** The section headings, in order: the test reads them back from the PDF. */
 export const RECORD_SECTIONS = [
@@ -161,7 +168,7 @@ export async function conferenceRecordPdf(store: Store, conferenceId: string, ma
     { text: `Made from the conference record by ${made.by}, ${localDateTime(made.at).replace('T', ' ')}.`, italics: true, fontSize: 8, margin: [0, 8, 0, 0] },
   ];
 
-  return pdfmake
+  return pdfmake()
     .createPdf({
       info: { title: `Conference record ${c.caseRef}`, subject: 'Child protection conference record' },
       content,

@@ -2,7 +2,8 @@
 // Dates travel as `YYYY-MM-DD` strings; inside, a date is a day number (days since
 // 1970-01-01), so stepping a day is `+ 1` and nothing depends on the machine's time zone.
 import Holidays from 'date-holidays';
-import { addMonths } from 'date-fns';
+// The one function's own module: date-fns' root entry loads all of date-fns (~180 MB of RSS).
+import { addMonths } from 'date-fns/addMonths';
 import { RuleError, shown } from './errors.js';
 
 /** Years the calendar answers for: bank-holiday rules are only maintained for modern dates. */
