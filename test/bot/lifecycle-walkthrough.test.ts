@@ -233,6 +233,9 @@ describe('Conferences that interrupt or pause a case (Bolton procedures, over HT
     expect(beyond.body.value.message).to.contain(firstReview);
     await recordPlan(h, missing, '2027-02-26', firstReview);
     expect(await openKinds(h, caseRef)).to.include('first-review').and.not.include('conference');
+    // A reason for a decision that needs none is refused, and nothing is stored.
+    expect(await shows(h, 'chair', `exceptional ${caseRef} The family moved house.`)).to.match(/needs no exceptional circumstances/);
+    expect((await h.store.decisions.get(missing))?.exceptionalCircumstances).to.equal(undefined);
     expect(await shows(h, 'police', `next review ${caseRef}`)).to.contain(formatDate(firstReview));
   });
 
