@@ -23,6 +23,21 @@ async function shows(h: Harness, key: CastKey, text: string): Promise<string> {
   return JSON.stringify(after.slice(before).map((o) => o.activity));
 }
 
+/**
+ * Waits until the bot has finished what a click set in motion: a slow answer ("still saving")
+ * lets the work go on after the reply, so the lists are read once messages and audit are quiet.
+ */
+async function settle(h: Harness, conferenceId: string): Promise<void> {
+  const mark = async () => `${h.connector.outgoing.length}|${(await h.store.audit.forConference(conferenceId)).length}`;
+  let last = await mark();
+  for (let quiet = 0, waited = 0; quiet < 2 && waited < 30_000; waited += 400) {
+    await new Promise((r) => setTimeout(r, 400));
+    const now = await mark();
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
 /** The case's open items, by kind. */
 async function openKinds(h: Harness, caseRef: string): Promise<string[]> {
   return (await h.store.dueItems.forCase(caseRef)).map((i) => i.kind).sort();
@@ -50,6 +65,7 @@ async function hold(h: Harness, caseRef: string, conferenceId: string, date: str
   const recommendation = choice === 'no-cp-plan' ? { recommendation: 'no-further-action' } : {};
   for (const key of AGENCY_REPS) await h.click(key, GROUP, 'vote', { conferenceId, roundId: String(round.round), choice, ...recommendation });
   await h.click('chair', GROUP, 'closeRound', { conferenceId, roundId: String(round.round) });
+  await settle(h, conferenceId);
   return round;
 }
 
@@ -67,6 +83,7 @@ async function recordPlan(h: Harness, conferenceId: string, coreGroupDate: strin
     contingencyPlan: 'If attendance falls below 90% or home conditions worsen, a strategy discussion is held.',
     scaleAgencies: [],
   });
+  await settle(h, conferenceId);
 }
 
 describe('A case through its whole life (Bolton procedures, over HTTP)', function () {
@@ -179,6 +196,7 @@ describe('A case through its whole life (Bolton procedures, over HTTP)', functio
     expect(await h.refused('chair', h.personal('chair'), 'endPlan', { caseRef, reason: 'died', endedOn: '2026-12-16' })).to.match(/future/);
     expect(await h.refused('police', h.personal('police'), 'endPlan', { caseRef, reason: 'died', endedOn: '2026-12-14' })).to.match(/not found|No case/i);
     await h.click('chair', h.personal('chair'), 'endPlan', { caseRef, reason: 'died', endedOn: '2026-12-14' });
+    await settle(h, icpc);
     expect((await h.store.plans.history(caseRef)).at(-1)!.ended).to.deep.include({ on: '2026-12-14', reason: 'died' });
     expect(JSON.stringify(h.cards(h.personal('mother').id).at(-1)!.card)).to.contain('died');
     // Only the held conference's record duty (its minutes, the chair's) remains.
@@ -195,6 +213,7 @@ describe('A case through its whole life (Bolton procedures, over HTTP)', functio
     h.now = new Date('2026-12-15T12:00:00Z');
     expect(await shows(h, 'chair', `end plan ${caseRef} moved to Leeds`)).to.contain('moved-permanently');
     await h.click('chair', h.personal('chair'), 'endPlan', { caseRef, reason: 'moved-permanently', endedOn: '2026-12-15' });
+    await settle(h, icpc);
     expect((await h.store.plans.current(caseRef))?.moveNotifiedOn).to.equal('2026-12-15');
     const receivingBy = addWorkingDays('2026-12-15', 15);
     expect(await shows(h, 'chair', 'my reviews')).to.contain("Receiving area's conference");
@@ -248,6 +267,7 @@ describe('Conferences that interrupt or pause a case (Bolton procedures, over HT
     await h.click('chair', GROUP, 'openRound', { conferenceId: icpc });
     h.now = new Date('2026-12-09T10:00:00Z'); // clicked two days later: the date still counts from the 7th
     await h.click('chair', GROUP, 'defer', { conferenceId: icpc, roundId: '1', deferReason: 'The paediatric assessment is not yet available.' });
+    await settle(h, icpc);
     expect((await h.store.decisions.get(icpc))?.reconveneBy).to.equal('2027-03-07');
     expect(await shows(h, 'chair', 'my reviews')).to.contain('Reconvene the deferred conference (within 3 months)').and.not.contain('as soon as possible');
     expect(JSON.stringify(h.cards(h.personal('mother').id).at(-1)!.card)).to.contain('deferred');
@@ -266,6 +286,7 @@ describe('Conferences that interrupt or pause a case (Bolton procedures, over HT
     await h.teams.say(CAST.chair, GROUP, `start ${caseRef}`);
     await h.click('social', GROUP, 'checkIn', { conferenceId: icpc });
     await h.click('chair', GROUP, 'standDown', { conferenceId: icpc, standDownNote: 'Only Children’s Social Care present.' });
+    await settle(h, icpc);
     expect(await shows(h, 'chair', 'my reviews')).to.contain('Reconvene the stood-down conference (as soon as possible)').and.not.contain('Initial child protection conference');
     expect(await openKinds(h, caseRef)).to.deep.equal(['reconvene-stood-down']);
     const again = await schedule(h, caseRef, 'initial', '2026-12-10', '2026-11-20', '2026-12-07T12:00:00Z');
@@ -334,6 +355,7 @@ describe('The vote round and the category (over HTTP)', function () {
     }
     await h.click('chair', GROUP, 'closeRound', { conferenceId, roundId: '1' });
     await h.click('chair', GROUP, 'splitDecision', { conferenceId, roundId: '1', decision: 'cp-plan', rationale: 'The risk of neglect outweighs the progress seen.' });
+    await settle(h, conferenceId);
     const asked = await h.click('probation', GROUP, 'dissentReason', { conferenceId, roundId: '1', dissentReason: 'The family now engages with every service.' });
     expect(JSON.stringify(asked)).to.contain('The family now engages').and.not.contain('ask Paul Probation');
     expect((await h.store.decisions.get(conferenceId))?.dissents.find((d) => d.agency === 'probation')?.reason).to.contain('engages');
