@@ -98,8 +98,9 @@ export async function recordScales(s: Services, turn: Turn, a: ActionOf<'recordS
   if (changed.outcome === 'not-found') throw new UserError('Record the decision before the safety scales.');
   if (changed.outcome === 'changed') await audit(s, turn, 'safety-scales-recorded', { conferenceId: conference.id, scales: scales.length, overall: a.overallScale });
   const votes = changed.stored.value.round ? await s.store.votes.list(conference.id, changed.stored.value.round) : [];
-  const record = conferenceRecordCard(conferenceRecordView(conference, changed.stored.value, invitees, votes));
-  return { own: record, shared: record, notice: 'The safety scales are recorded.' };
+  const full = conferenceRecordView(conference, changed.stored.value, invitees, votes);
+  // The chair's own answer is the full record; the chat sees the outcome and dates only.
+  return { own: conferenceRecordCard(full), shared: conferenceRecordCard(groupRecordView(full)), notice: 'The safety scales are recorded.' };
 }
 
 /** Exceptional circumstances (Bolton procedures): the decision stands only once the chair records why. */

@@ -303,7 +303,7 @@ describe('Conferences that interrupt or pause a case (Bolton procedures, over HT
     const motherCards = () => h.cards(h.personal('mother').id).length;
     await hold(h, caseRef, icpc, '2026-12-07', 'cp-plan');
     const before = motherCards();
-    expect(JSON.stringify(h.cards(GROUP.id).at(-1)!.card)).to.contain('Record the exceptional circumstances');
+    expect(JSON.stringify(h.lastCard(GROUP.id, 'Record the exceptional circumstances').card)).to.contain(`exceptional ${caseRef}`);
     expect(await h.store.plans.current(caseRef)).to.equal(undefined);
     expect(await openKinds(h, caseRef)).to.deep.equal([]);
     const noReason = await h.teams.say(CAST.chair, GROUP, `exceptional ${caseRef}`);
