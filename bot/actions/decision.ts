@@ -289,6 +289,10 @@ export async function planRecord(s: Services, turn: Turn, a: ActionOf<'planRecor
   if (!lead) throw new UserError('The lead professional must be one of the invitees.');
   const members = a.coreGroup.map((id) => invitees.find((i) => i.userId === id));
   if (members.some((m) => !m)) throw new UserError('Core group members must be invitees; name others in "Other core group members".');
+  // Parents and carers are core group members (Bolton procedures, The Core Group).
+  if (invitees.some((i) => i.role === 'family') && !members.some((m) => m!.role === 'family') && !a.coreGroupOthers) {
+    throw new UserError('The core group includes the parents or carers (Bolton procedures, The Core Group): choose them among the members, or name them under "Other core group members".', 'Plan not recorded');
+  }
   const deputy = a.leadDeputy ? invitees.find((i) => i.userId === a.leadDeputy) : undefined;
   if (a.leadDeputy && !deputy) throw new UserError("The lead professional's deputy must be one of the invitees.");
   if (deputy && deputy.userId === lead.userId) throw new UserError('The deputy covers the lead professional\'s absence: choose someone else.');

@@ -247,6 +247,8 @@ describe('Conferences that interrupt or pause a case (Bolton procedures, over HT
     expect((await h.store.votes.listRounds(missing))[0]!.question).to.equal('review');
     await h.click('chair', GROUP, 'decideCategory', { conferenceId: missing, primary: 'neglect', others: '' });
     expect(JSON.stringify(h.lastCard(GROUP.id, 'planRecord').card)).to.contain(formatDate(firstReview));
+    const noParent = await h.teams.execute(CAST.chair, GROUP, 'planRecord', { ...planRecordData(missing), coreGroup: CAST.social.aadObjectId, firstCoreGroupDate: '2027-02-26', firstReviewDate: firstReview });
+    expect(noParent.body.value.message).to.match(/parents or carers/);
     const beyond = await h.teams.execute(CAST.chair, GROUP, 'planRecord', { ...planRecordData(missing), firstCoreGroupDate: '2027-02-26', firstReviewDate: addCalendarDays(firstReview, 7) });
     expect(beyond.body.statusCode).to.equal(400);
     expect(beyond.body.value.message).to.contain(firstReview);
