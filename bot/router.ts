@@ -17,7 +17,8 @@ import { DUTY_OF, recordDuty } from './actions/duties.js';
 import { openChairDecision, recordChairDecision } from './actions/chair-decision.js';
 import { rsvp } from './actions/invitations.js';
 import { myReviews, nextReview, recordOfCase, showRecord } from './actions/queries.js';
-import { openSchedule, schedule, scheduleDraft, scheduleRefused } from './actions/scheduling.js';
+import { bookReview, openSchedule, schedule, scheduleDraft, scheduleRefused } from './actions/scheduling.js';
+import { addInvitee, cancelConference, changeRefused, openChange, openChangeOfCase, remindNonResponders, removeInvitee, reschedule, whoHasNotAnswered } from './actions/changes.js';
 import { closeRound, openRound, refreshVote, vote } from './actions/voting.js';
 import { chairCheckIn, checkInDeputy, checkInWalkIn, recordView } from './actions/room.js';
 
@@ -65,6 +66,13 @@ const ACTIONS: Handlers = {
   planRecord,
   endPlan: (s, turn, a) => asOutcome(endPlan(s, turn, a.caseRef, a.reason, a.endedOn)),
   showRecord: (s, turn, a) => asOutcome(showRecord(s, turn, a.conferenceId)),
+  openChange,
+  reschedule,
+  cancelConference,
+  addInvitee,
+  removeInvitee,
+  remindNonResponders,
+  bookReview: (s, turn, a) => asOutcome(bookReview(s, turn, a.caseRef).then(privately)),
   myReviews: (s, turn) => asOutcome(myReviews(s, turn)),
   overdue: (s, turn) => asOutcome(myReviews(s, turn, 'overdue')),
   recordScales,
@@ -91,6 +99,14 @@ export function createRouter(s: Services): Router {
           return nextReview(s, turn, command.caseRef);
         case 'start':
           return startConference(s, turn, command.caseRef);
+        case 'change':
+          return openChangeOfCase(s, turn, command.caseRef);
+        case 'cancel':
+          return openChangeOfCase(s, turn, command.caseRef, 'cancel');
+        case 'who-has-not-answered':
+          return whoHasNotAnswered(s, turn, command.caseRef);
+        case 'book-review':
+          return bookReview(s, turn, command.caseRef);
         case 'record':
           return recordOfCase(s, turn, command.caseRef);
         case 'end-plan':
@@ -147,6 +163,10 @@ const privately = (reply: Reply): Reply => (reply.cards?.length ? reply : { card
 /** Forms whose refusal sends them back filled in as typed, each message beside its field. */
 const FORM_REFUSALS: Partial<Record<string, (s: Services, turn: Turn, raw: unknown, fields: Record<string, string>, problems: string[]) => Promise<ActionOutcome>>> = {
   schedule: scheduleRefused,
+  reschedule: changeRefused,
+  cancelConference: changeRefused,
+  addInvitee: changeRefused,
+  removeInvitee: changeRefused,
 };
 
 /**

@@ -69,9 +69,11 @@ export function quoracyOf(invitees: Invitee[], basis: 'checked-in' | 'forecast' 
 }
 
 /** The chair's live view of the answers, with the quoracy they forecast. */
-export function rsvpSummaryFor(c: Conference, invitees: Invitee[]) {
+export function rsvpSummaryFor(c: Conference, invitees: Invitee[], note?: string) {
   const expected = quoracyOf(invitees, 'forecast', c.chair);
   return rsvpSummaryCard({
+    note: note ?? (c.status === 'cancelled' ? `Cancelled. Reason: ${c.cancelReason ?? 'not given'}` : undefined),
+    open: c.status === 'scheduled',
     conferenceId: c.id,
     child: child(c),
     kind: c.kind,

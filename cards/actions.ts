@@ -110,6 +110,13 @@ export const VERBS = [
   'planRecord',
   'endPlan',
   'showRecord',
+  'openChange',
+  'reschedule',
+  'cancelConference',
+  'addInvitee',
+  'removeInvitee',
+  'remindNonResponders',
+  'bookReview',
   'myReviews',
   'overdue',
   'markDone',
@@ -421,6 +428,35 @@ export const RecordScalesAction = z
     });
   });
 
+// ---- changing a scheduled conference (the change card, 1:1 to the Unit or the chair) ----
+
+export const OpenChangeAction = z.object({ verb: z.literal('openChange'), conferenceId: Id });
+export const RescheduleAction = z.object({
+  verb: z.literal('reschedule'),
+  conferenceId: Id,
+  newDate: required(IsoDate),
+  newTime: required(Time),
+  newLocation: optional(text(500)),
+  /** Needed again when the new date is after the statutory due date. */
+  newLateReason: optional(text(2000)),
+});
+export const CancelConferenceAction = z.object({ verb: z.literal('cancelConference'), conferenceId: Id, cancelReason: required(text(2000)) });
+/** One invitee as a pasted line: "name, email, agency, role". */
+export const AddInviteeAction = z
+  .object({ verb: z.literal('addInvitee'), conferenceId: Id, addLine: required(text(500)) })
+  .superRefine((v, ctx) => {
+    const lines = v.addLine.split(/\r?\n/).filter((l) => l.trim() !== '');
+    if (lines.length !== 1) return ctx.addIssue({ code: 'custom', path: ['addLine'], message: 'one person, on one line: name, email, agency, role' });
+    const parsed = parseInviteeLines(lines[0]!, FORM_AGENCIES);
+    if (parsed.problems.length) ctx.addIssue({ code: 'custom', path: ['addLine'], message: parsed.problems.join('; ').replace(/^line 1: /, '') });
+  });
+/** The invitee added by a parsed add-invitee action. */
+export const addedInvitee = (a: z.infer<typeof AddInviteeAction>): ScheduledInvitee => parseInviteeLines(a.addLine, FORM_AGENCIES).invitees[0]!;
+export const RemoveInviteeAction = z.object({ verb: z.literal('removeInvitee'), conferenceId: Id, removeWho: required(Id) });
+export const RemindNonRespondersAction = z.object({ verb: z.literal('remindNonResponders'), conferenceId: Id, back: z.enum(['summary', 'change']).default('summary') });
+/** "Book the review": the scheduling form prefilled from the case. */
+export const BookReviewAction = z.object({ verb: z.literal('bookReview'), caseRef: CaseRef });
+
 export const CardAction = z.discriminatedUnion('verb', [
   RefreshAction,
   OpenScheduleAction,
@@ -447,6 +483,13 @@ export const CardAction = z.discriminatedUnion('verb', [
   PlanRecordAction,
   EndPlanAction,
   ShowRecordAction,
+  OpenChangeAction,
+  RescheduleAction,
+  CancelConferenceAction,
+  AddInviteeAction,
+  RemoveInviteeAction,
+  RemindNonRespondersAction,
+  BookReviewAction,
   MyReviewsAction,
   OverdueAction,
   MarkDoneAction,
@@ -478,6 +521,14 @@ const FIELD_LABEL: Record<string, string> = {
   expectedDeliveryDate: 'Expected delivery date',
   lookedAfter: 'Looked after child',
   inviteeLines: 'Invitees pasted as lines',
+  newDate: 'New date',
+  newTime: 'New time',
+  newLocation: 'Where',
+  newLateReason: 'Reason for a date after the due date',
+  cancelReason: 'Reason for cancelling',
+  addLine: 'Person to invite',
+  removeWho: 'Person to remove',
+  back: 'Card',
   shownRows: 'Rows shown',
   step: 'Step',
   answer: 'Your answer',

@@ -27,6 +27,7 @@ export * from './rsvp-summary.js';
 export * from './safety-scales.js';
 export * from './schedule-confirmation.js';
 export * from './schedule-form.js';
+export * from './change-conference.js';
 export * from './split-decision.js';
 export * from './chair-decision.js';
 export * from './vote.js';

@@ -22,6 +22,8 @@ export const MyReviewsView = z.object({
   list: z.enum(['my-reviews', 'overdue']).default('my-reviews'),
   today: IsoDate,
   items: z.array(DueItem),
+  /** The viewer may schedule (the Child Protection Unit, or the chair of the case): offer to book each review due. */
+  canBook: z.boolean().default(false),
 });
 export type MyReviewsView = z.input<typeof MyReviewsView>;
 
@@ -52,6 +54,7 @@ export const myReviewsCard = defineCard(MyReviewsView, template, (v) => {
         kind: i.what,
         markable: i.involvement === 'chair' && MARK_DONE[i.what] !== undefined,
         markTitle: MARK_DONE[i.what] ?? '',
+        bookable: v.canBook && (i.what === 'first-review' || i.what === 'later-review'),
       };
     }),
     more: Math.max(0, sorted.length - SHOWN),

@@ -14,6 +14,8 @@ export const NextReviewView = z.object({
   /** Absent when no review is due (no plan, or the plan ended). */
   next: z.object({ kind: ConferenceKind, due: IsoDate, scheduledFor: LocalDateTime.optional() }).optional(),
   last: z.object({ conferenceId: Id, kind: ConferenceKind, heldOn: IsoDate }).optional(),
+  /** The viewer may schedule (the Child Protection Unit): offer to book the review. */
+  canBook: z.boolean().default(false),
 });
 export type NextReviewView = z.input<typeof NextReviewView>;
 
@@ -28,5 +30,7 @@ export const nextReviewCard = defineCard(NextReviewView, template, (v) => {
     lastText: v.last && `${KIND_LABEL[v.last.kind]}, ${formatDate(v.last.heldOn)}`,
     lastConferenceId: v.last?.conferenceId,
     planSinceText: v.planSince && formatDate(v.planSince),
+    caseRef: v.child.caseRef,
+    bookable: v.canBook && v.next !== undefined && !v.next.scheduledFor,
   };
 });

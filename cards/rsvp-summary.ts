@@ -16,6 +16,10 @@ export const RsvpSummaryView = z.object({
   invitees: z.array(Person.extend({ directContact: z.boolean(), answer: Rsvp.optional(), deputyName: PersonName.optional() })),
   /** Quoracy if everyone attends as they answered (attending or a deputy). */
   forecast: Quoracy,
+  /** What just changed, e.g. "Moved from Mon 7 Dec 2026, 10:00" or "Cancelled: …", or "3 reminded". */
+  note: z.string().trim().min(1).max(2000).optional(),
+  /** Cancelled or held: no more reminders or changes. */
+  open: z.boolean().default(true),
 });
 export type RsvpSummaryView = z.input<typeof RsvpSummaryView>;
 
@@ -24,6 +28,9 @@ const ANSWER_COLOR: Record<Rsvp, string> = { attending: 'Good', deputy: 'Good', 
 export const rsvpSummaryCard = defineCard(RsvpSummaryView, template, (v) => {
   const answered = v.invitees.filter((i) => i.answer).length;
   return {
+    conferenceId: v.conferenceId,
+    note: v.note,
+    open: v.open,
     childText: childLine(v.child),
     kindLabel: KIND_LABEL[v.kind],
     whenText: formatDateTime(v.startsAt),
@@ -32,6 +39,7 @@ export const rsvpSummaryCard = defineCard(RsvpSummaryView, template, (v) => {
     missing: v.forecast.missing,
     counting: v.forecast.counting.map(agencyLabel),
     answeredText: `${answered} of ${v.invitees.length} answered`,
+    canRemind: v.open && answered < v.invitees.length,
     invitees: v.invitees.map((i) => ({
       ...labelled(i),
       directText: i.directContact ? ', direct contact' : '',

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { z } from 'zod';
-import { COMMANDS } from '../cards/commands.js';
+import { MENU_COMMANDS } from '../cards/commands.js';
 import { decodeRgbaPng, readPngHeader } from './png.js';
 
 export class PackageError extends Error {
@@ -156,7 +156,7 @@ export async function buildAppPackage(options: PackageOptions): Promise<AppPacka
     APP_WEBSITE_URL: site,
     APP_PRIVACY_URL: config.APP_PRIVACY_URL ?? site,
     APP_TERMS_URL: config.APP_TERMS_URL ?? site,
-    COMMANDS: COMMANDS.map(({ title, description }) => ({ title, description })),
+    COMMANDS: MENU_COMMANDS.map(({ title, description }) => ({ title, description })),
     VALID_DOMAINS: config.BOT_DOMAIN ? [config.BOT_DOMAIN] : [host],
     STATIC_TABS: [{ entityId: 'cpu-desk', name: 'Desk', contentUrl: `https://${host}/desk/`, websiteUrl: `https://${host}/desk/`, scopes: ['personal'] }],
     WEB_APPLICATION_INFO: { id: deskClientId, resource: config.DESK_APP_ID_URI ?? `api://${host}/${deskClientId}` },

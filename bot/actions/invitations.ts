@@ -3,7 +3,7 @@
 import { reportDeadline, reportDeadlineNotice } from '../../src/rules/reports.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Invitee } from '../../src/store/invitees.js';
-import { invitationCard, type ActionOf } from '../../cards/index.js';
+import { invitationCard, type ActionOf, type InvitationView } from '../../cards/index.js';
 import { loadConference, requireInvitee, requireStatus } from '../access.js';
 import { createHash } from 'node:crypto';
 import { audit } from '../audit.js';
@@ -27,13 +27,21 @@ const targetOf = (turn: Turn, teamsId: string) => ({ teamsId, tenantId: turn.ten
  * The invitation 1:1 to one invitee; where it landed is kept so that it can be updated in place
  * (new date, cancelled, held). A failure is audited and does not stop the others.
  */
-export async function sendInvitation(s: Services, turn: Turn, conference: Conference, invitee: Invitee, change?: string): Promise<boolean> {
+/** What a re-sent invitation adds: a change to notice, or an outcome (e.g. withdrawn). */
+export type InvitationExtra = Pick<InvitationView, 'change' | 'outcome'>;
+
+/** A short, stable fingerprint of what a message says and which action caused it. */
+const fingerprint = (...parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+
+export async function sendInvitation(s: Services, turn: Turn, conference: Conference, invitee: Invitee, extra: InvitationExtra = {}): Promise<boolean> {
   const teamsId = invitee.teamsId;
   if (!teamsId) return false;
   try {
-    // Once per invitee (and per change), whatever the deliveries and instances: claimed in the store first.
-    const effect = `invited|${invitee.userId}${change ? `|${createHash('sha256').update(change).digest('hex').slice(0, 16)}` : ''}`;
-    const outcome = await once(s, turn.now, conference.id, effect, () => deliverInvitation(s, turn, conference, invitee, teamsId, change));
+    // Once per invitee and per action (a redelivered action sends nothing more), whatever the
+    // instances: claimed in the store first. A later action (another reminder, a second move) is new.
+    const given = defined(extra);
+    const effect = `invited|${invitee.userId}${Object.keys(given).length ? `|${fingerprint(given, turn.context.activity.id ?? turn.now.toISOString())}` : ''}`;
+    const outcome = await once(s, turn.now, conference.id, effect, () => deliverInvitation(s, turn, conference, invitee, teamsId, given));
     return outcome !== 'taken';
   } catch (e) {
     s.log(`invitation to ${invitee.userId} failed: ${(e as Error).message}`);
@@ -42,8 +50,8 @@ export async function sendInvitation(s: Services, turn: Turn, conference: Confer
   }
 }
 
-async function deliverInvitation(s: Services, turn: Turn, conference: Conference, invitee: Invitee, teamsId: string, change?: string): Promise<void> {
-  const sent = await s.messenger.toUser(targetOf(turn, teamsId), invitationCard({ ...invitationView(conference, invitee, turn.now), change }));
+async function deliverInvitation(s: Services, turn: Turn, conference: Conference, invitee: Invitee, teamsId: string, extra: InvitationExtra): Promise<void> {
+  const sent = await s.messenger.toUser(targetOf(turn, teamsId), invitationCard({ ...invitationView(conference, invitee, turn.now), ...extra }));
   await s.store.cards.save({
     conferenceId: conference.id,
     card: 'invitation',
@@ -56,20 +64,26 @@ async function deliverInvitation(s: Services, turn: Turn, conference: Conference
 }
 
 /** One invitation card 1:1 to each invitee. */
-export async function sendInvitations(s: Services, turn: Turn, conference: Conference, change?: string): Promise<number> {
+export async function sendInvitations(s: Services, turn: Turn, conference: Conference, extra: InvitationExtra = {}, only?: (i: Invitee) => boolean): Promise<number> {
   let sent = 0;
-  for (const invitee of await s.store.invitees.list(conference.id)) if (await sendInvitation(s, turn, conference, invitee, change)) sent += 1;
+  for (const invitee of await s.store.invitees.list(conference.id)) {
+    if (only && !only(invitee)) continue;
+    if (await sendInvitation(s, turn, conference, invitee, extra)) sent += 1;
+  }
   return sent;
 }
 
+const defined = (extra: InvitationExtra): InvitationExtra => Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
+
 /** The chair's RSVP summary 1:1 to the chair, kept to be updated as answers come in. */
-export async function sendRsvpSummary(s: Services, turn: Turn, conference: Conference): Promise<void> {
+export async function sendRsvpSummary(s: Services, turn: Turn, conference: Conference, note?: string): Promise<void> {
   const teamsId = conference.chair.teamsId;
   if (!teamsId) return;
-  // Once, whatever the deliveries and instances: claimed in the store first.
-  await once(s, turn.now, conference.id, 'rsvp-summary-posted', async () => {
+  // Once, whatever the deliveries and instances: claimed in the store first (a change tells the chair anew).
+  const effect = note ? `rsvp-summary-posted|${fingerprint(note, turn.context.activity.id ?? turn.now.toISOString())}` : 'rsvp-summary-posted';
+  await once(s, turn.now, conference.id, effect, async () => {
     const invitees = await s.store.invitees.list(conference.id);
-    const sent = await s.messenger.toUser(targetOf(turn, teamsId), rsvpSummaryFor(conference, invitees));
+    const sent = await s.messenger.toUser(targetOf(turn, teamsId), rsvpSummaryFor(conference, invitees, note));
     await s.store.conversations.save(conference.chair.userId, sent.reference as Record<string, unknown>, turn.now.toISOString());
     await s.store.cards.save({ conferenceId: conference.id, card: 'rsvp-summary', audience: conference.chair.userId, conversationId: sent.reference.conversation?.id ?? '', activityId: sent.activityId, updatedAt: turn.now.toISOString() });
   });
@@ -79,14 +93,14 @@ export async function sendRsvpSummary(s: Services, turn: Turn, conference: Confe
  * Every invitee's invitation shown as it now stands (held, cancelled, moved), in place; an
  * invitation Teams has lost is posted afresh. Returns how many were updated.
  */
-export async function updateInvitations(s: Services, conference: Conference, now: Date, change?: string): Promise<number> {
-  const [invitees, cards] = await Promise.all([s.store.invitees.list(conference.id), s.store.cards.list(conference.id)]);
+export async function updateInvitations(s: Services, conference: Conference, now: Date, extra: InvitationExtra = {}, people?: Invitee[]): Promise<number> {
+  const [invitees, cards] = await Promise.all([people ?? s.store.invitees.list(conference.id), s.store.cards.list(conference.id)]);
   let done = 0;
   for (const invitee of invitees) {
     const where = cards.find((c) => c.card === 'invitation' && c.audience === invitee.userId);
     if (!where?.reference) continue;
     try {
-      const card = invitationCard({ ...invitationView(conference, invitee, now), change });
+      const card = invitationCard({ ...invitationView(conference, invitee, now), ...defined(extra) });
       const activityId = await s.messenger.replace(where.reference, where.activityId, card);
       if (activityId !== where.activityId) await s.store.cards.save({ ...where, activityId, updatedAt: now.toISOString() });
       done += 1;
@@ -119,7 +133,7 @@ export async function rsvp(s: Services, turn: Turn, a: ActionOf<'rsvp'>): Promis
 }
 
 /** Replaces the chair's 1:1 summary card in place (or posts it afresh when Teams lost it). */
-async function refreshChairSummary(s: Services, conference: Conference): Promise<void> {
+export async function refreshChairSummary(s: Services, conference: Conference, note?: string): Promise<void> {
   const [ref, where, invitees] = await Promise.all([
     s.store.conversations.get(conference.chair.userId),
     s.store.cards.get(conference.id, 'rsvp-summary', conference.chair.userId),
@@ -127,7 +141,7 @@ async function refreshChairSummary(s: Services, conference: Conference): Promise
   ]);
   if (!ref) return;
   try {
-    const activityId = await s.messenger.replace(ref, where?.activityId, rsvpSummaryFor(conference, invitees));
+    const activityId = await s.messenger.replace(ref, where?.activityId, rsvpSummaryFor(conference, invitees, note));
     if (activityId !== where?.activityId) {
       await s.store.cards.save({ conferenceId: conference.id, card: 'rsvp-summary', audience: conference.chair.userId, conversationId: String((ref as { conversation?: { id?: string } }).conversation?.id ?? ''), activityId, updatedAt: new Date().toISOString() });
     }

@@ -27,6 +27,7 @@ export async function myReviews(s: Services, turn: Turn, only: 'all' | 'overdue'
       myReviewsCard({
         list: only === 'overdue' ? 'overdue' : 'my-reviews',
         today,
+        canBook: mayBook(s, turn),
         items: items.map((i) => ({
           child: { caseRef: i.caseRef, initials: i.title },
           what: i.kind,
@@ -68,6 +69,7 @@ export async function nextReview(s: Services, turn: Turn, caseRef: string): Prom
         planSince: plan?.plan === 'cp' ? plan.onPlanSince : undefined,
         next: next && plan?.plan === 'cp' ? { kind: next.kind === 'first-review' ? 'first-review' : 'later-review', due: next.due, scheduledFor: scheduled && startsAt(scheduled) } : undefined,
         last: last && { conferenceId: last.id, kind: last.kind, heldOn: heldOn(last) },
+        canBook: mayBook(s, turn),
       }),
     ],
   };
@@ -105,3 +107,6 @@ export async function recordOfCase(s: Services, turn: Turn, caseRef: string): Pr
     throw new UserError(`No case ${caseRef} was found among your cases.`, 'Not found');
   }
 }
+
+/** Who is offered "Book the review": those who may schedule (the Child Protection Unit). */
+const mayBook = (s: Services, turn: Turn) => s.config.ADMIN_USER_IDS.length === 0 || turn.isAdmin;

@@ -1,11 +1,11 @@
 // Scheduling a conference (RULES.md, Conference kinds and when they must happen): the statutory
 // due date from the rules, refusal of a later date without a reason, invitations 1:1 and the
 // chair's RSVP summary.
-import { conferenceDueDate, preBirthWarning } from '../../src/rules/timescales.js';
+import { conferenceDueDate, preBirthWarning, reviewTimescaleAfter } from '../../src/rules/timescales.js';
 import { ConferenceKind, IsoDate } from '../../src/rules/types.js';
 import { reportDeadline } from '../../src/rules/reports.js';
 import type { Conference } from '../../src/store/conferences.js';
-import { fieldLabel, formatDate, INVITEE_ROWS, invitationCard, parseCardAction, scheduleInvitees, type ActionOf, type FormValues } from '../../cards/index.js';
+import { agencyLabel, fieldLabel, formatDate, INVITEE_ROWS, invitationCard, parseCardAction, scheduleInvitees, type ActionOf, type FormValues } from '../../cards/index.js';
 import { scheduleConfirmationCard } from '../../cards/schedule-confirmation.js';
 import { FORM_ROWS, scheduleFormCard } from '../../cards/schedule-form.js';
 import { audit } from '../audit.js';
@@ -13,7 +13,7 @@ import { reportWarnings, sendInvitations, sendRsvpSummary } from './invitations.
 import { applyEvent, factsOf } from '../lifecycle.js';
 import { findPerson, type TeamsPerson } from '../people.js';
 import type { Services } from '../services.js';
-import { fromLocal } from '../time.js';
+import { fromLocal, localDate } from '../time.js';
 import { policyVersionLabel } from '../policy.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
 import { AGENCIES, invitationView, namedChild, rsvpSummaryFor } from '../views.js';
@@ -219,4 +219,38 @@ function policyChoices(s: Services) {
 /** A stable id: the same form delivered twice schedules one conference. */
 export function conferenceIdOf(caseRef: string, date: string, kind: string): string {
   return `${caseRef.replace(/[^A-Za-z0-9-]/g, '.')}.${date}.${kind}`.slice(0, 64);
+}
+
+/**
+ * "Book the review" (from "next review CASE" or "my reviews"): the form prefilled from the case's
+ * latest conference held — the review kind it calls for, its date as the trigger date, the due
+ * review date, chair, procedures, place and the people invited last time as pasted lines.
+ */
+export async function bookReview(s: Services, turn: Turn, caseRef: string): Promise<Reply> {
+  requireScheduler(s, turn);
+  const conferences = (await s.store.conferences.listForCase(caseRef)).filter((c) => c.status !== 'scheduled' && c.status !== 'cancelled');
+  const last = conferences.at(-1);
+  if (!last) throw new UserError(`No conference of case ${caseRef} has been held yet, so there is no review to book.`, 'Nothing to book');
+  const held = last.heldOn ?? localDate(new Date(last.scheduledAt));
+  const kind = reviewTimescaleAfter(last.kind);
+  const [due, invitees] = await Promise.all([s.store.dueItems.nextForCase(caseRef, ['first-review', 'later-review'], localDate(turn.now)), s.store.invitees.list(last.id)]);
+  const lines = invitees
+    .filter((i) => i.teamsId && i.userId !== last.chair.userId && !i.walkIn)
+    .map((i) => [i.name, i.teamsId, agencyLabel(i.agency), i.role, i.role === 'professional' ? (i.directContact ? 'direct' : 'not direct') : ''].filter(Boolean).join(', '));
+  const values: FormValues = {
+    caseRef,
+    childInitials: last.childInitials,
+    ...(last.childFullName ? { childFullName: last.childFullName } : {}),
+    lookedAfter: String(last.lookedAfter),
+    kind,
+    triggerDate: held,
+    ...(due ? { date: due.due } : {}),
+    ...(last.location ? { location: last.location } : {}),
+    policy: last.policy,
+    chairName: last.chair.name,
+    chairContact: last.chair.teamsId ?? last.chair.userId,
+    inviteeLines: lines.join('\n'),
+  };
+  await audit(s, turn, 'review-booking-opened', { caseRef, from: last.id });
+  return openSchedule(s, turn, { values, intro: `Booking the ${kind === 'first-review' ? 'first review' : 'review'} of case ${caseRef}, prefilled from the conference held on ${formatDate(held)}. Check the date and who is invited, then send.` });
 }

@@ -14,6 +14,10 @@ export type Command =
   | { name: 'next-review'; caseRef: string }
   | { name: 'start'; caseRef: string }
   | { name: 'record'; caseRef: string }
+  | { name: 'change'; caseRef: string }
+  | { name: 'cancel'; caseRef: string }
+  | { name: 'who-has-not-answered'; caseRef: string }
+  | { name: 'book-review'; caseRef: string }
   | { name: 'end-plan'; caseRef: string; reason: z.infer<typeof PlanEndReason> }
   | { name: 'receiving-conference'; caseRef: string; on: string }
   | { name: 'exceptional'; caseRef: string; reason: string }
@@ -29,7 +33,7 @@ const DUTIES: [string, Duty][] = [
   ['core group held', 'core-group-held'],
 ];
 
-const withCase = (name: 'next-review' | 'start' | 'record', arg: string, usage: string): Command => {
+const withCase = (name: 'next-review' | 'start' | 'record' | 'change' | 'cancel' | 'who-has-not-answered' | 'book-review', arg: string, usage: string): Command => {
   const parsed = CaseRef.safeParse(arg);
   if (!parsed.success) return { name: 'unknown', text: arg, problem: `${usage}: ${parsed.error.issues[0]!.message}.` };
   return { name, caseRef: parsed.data };
@@ -43,6 +47,11 @@ export function parseCommand(raw: string): Command {
   if (lower === 'my reviews' || lower === 'my upcoming reviews') return { name: 'my-reviews' };
   if (lower === 'overdue') return { name: 'overdue' };
   const rest = (prefix: string) => text.slice(prefix.length).trim();
+  if (lower.startsWith('who has not answered')) return withCase('who-has-not-answered', rest('who has not answered'), 'Usage: who has not answered CASE-REF');
+  if (lower.startsWith('book review')) return withCase('book-review', rest('book review'), 'Usage: book review CASE-REF');
+  if (lower.startsWith('reschedule')) return withCase('change', rest('reschedule'), 'Usage: reschedule CASE-REF');
+  if (lower.startsWith('change')) return withCase('change', rest('change'), 'Usage: change CASE-REF');
+  if (lower.startsWith('cancel')) return withCase('cancel', rest('cancel'), 'Usage: cancel CASE-REF');
   if (lower.startsWith('next review')) return withCase('next-review', rest('next review'), 'Usage: next review CASE-REF');
   if (lower.startsWith('start')) return withCase('start', rest('start'), 'Usage: start CASE-REF');
   if (lower.startsWith('record')) return withCase('record', rest('record'), 'Usage: record CASE-REF');

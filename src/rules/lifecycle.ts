@@ -72,6 +72,8 @@ export type LifecycleEvent =
   | ({ type: 'scheduled' } & Conf)
   | ({ type: 'rescheduled'; previousStart: string } & Conf)
   | ({ type: 'cancelled' } & Conf)
+  /** Someone was added to or removed from the invitation list of a scheduled conference. */
+  | ({ type: 'invitees-changed' } & Conf)
   | ({ type: 'started'; on: IsoDate } & Conf)
   | ({ type: 'stood-down'; on: IsoDate } & Conf)
   | ({ type: 'decided' } & DecisionFacts)
@@ -123,6 +125,7 @@ export const TRANSITION_SOURCES: Readonly<Record<LifecycleEventType, Citation>> 
   scheduled: { docs: ['bolton-procedures', 'barnsley-guidance'], section: 'Timing; Information for the Conference' },
   rescheduled: { docs: ['bolton-procedures', 'barnsley-guidance'], section: 'Timing; Information for the Conference' },
   cancelled: BOLTON('Timing'),
+  'invitees-changed': BOLTON('Attendance; Information for the Conference'),
   started: BOLTON('Information for the Conference'),
   'stood-down': { docs: ['bolton-procedures', 'barnsley-guidance'], section: 'Quoracy' },
   decided: BOLTON('Actions & decisions; Record keeping; Disagreement and dissent; Deferment'),
@@ -259,6 +262,10 @@ export function transition(state: CaseState, event: LifecycleEvent): Transition 
     }
     case 'cancelled':
       t.cancelled.push(...openOf(state, ['conference', 'report'], event.conference.id).map(refOf));
+      return t;
+    case 'invitees-changed':
+      // Same items, same dates: restated so that they are due to the people invited now.
+      t.due.push(...openOf(state, ['conference', 'report'], event.conference.id));
       return t;
     case 'started': {
       const c = event.conference;

@@ -116,6 +116,11 @@ export class Invitees {
     return (await this.rows.get(inviteeKey(conferenceId, userId)))?.value;
   }
 
+  /** Takes someone off the invitation list (withdrawn before the conference). A repeat finds nobody. */
+  async remove(conferenceId: ConferenceId, userId: UserId): Promise<{ outcome: 'removed' | 'not-invited' }> {
+    return (await this.rows.delete(inviteeKey(conferenceId, userId))) ? { outcome: 'removed' } : { outcome: 'not-invited' };
+  }
+
   /** Everyone invited, in key order. */
   async list(conferenceId: ConferenceId): Promise<Invitee[]> {
     return (await this.rows.query(conferenceId, { prefix: PREFIX })).map((s) => s.value);

@@ -56,6 +56,10 @@ const TYPED: Partial<Record<string, Record<string, unknown>>> = {
   proposeCategory: { primary: 'neglect', others: '' },
   decideCategory: { primary: 'neglect', others: 'emotional' },
   endPlan: { reason: 'moved-permanently', endedOn: '2025-05-01', endNote: '' },
+  reschedule: { newDate: '2025-03-06', newTime: '14:00' },
+  cancelConference: { cancelReason: 'The family has moved away.' },
+  addInvitee: { addLine: 'Gita Doctor, gita.doctor@nhs.example, GP, professional' },
+  removeInvitee: { removeWho: 'aad-user-2' },
 };
 
 const shapeOf = (verb: string) => CardAction.options.find((o) => o.shape.verb.value === verb)!.shape;

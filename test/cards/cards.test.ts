@@ -26,6 +26,15 @@ describe('cards: every card, filled with realistic data', () => {
   });
 });
 
+describe('cards: the help card lists the commands people expect, with their syntax', () => {
+  it('record, change, cancel, who has not answered, book review, start and end plan', () => {
+    const text = JSON.stringify(C.helpCard({ canSchedule: true }));
+    for (const usage of ['record <case ref>', 'change <case ref>', 'cancel <case ref>', 'who has not answered <case ref>', 'book review <case ref>', 'start <case ref>', 'end plan <case ref> <reason>']) {
+      expect(text, usage).to.contain(`**${usage}**`);
+    }
+  });
+});
+
 describe('cards: invitations people can act on (Bolton procedures, Attendance; Information for the Conference)', () => {
   const buttons = (card: unknown) => ((card as { actions?: { title: string }[] }).actions ?? []).map((a) => a.title);
   const text = (name: string) => JSON.stringify(EXAMPLES[name]!.card);

@@ -99,6 +99,36 @@ export const EXAMPLES: Record<string, Example> = {
       open: false,
     }),
   },
+  'change-conference': {
+    audience: 'personal',
+    ...ex(C.changeConferenceCard, {
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      kind: 'initial',
+      startsAt: '2025-03-04T10:00',
+      location: 'Room 2, Town Hall',
+      dueBy: '2025-03-11',
+      status: 'scheduled',
+      chair: F.CHAIR.name,
+      invitees: F.EVERYONE.map((p, i) => ({ ...p, userId: `aad-user-${i + 1}`, answered: i % 2 === 0 })),
+    }),
+  },
+  'change-conference-refused': {
+    audience: 'personal',
+    ...ex(C.changeConferenceCard, {
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      kind: 'initial',
+      startsAt: '2025-03-04T10:00',
+      dueBy: '2025-03-11',
+      status: 'scheduled',
+      chair: F.CHAIR.name,
+      invitees: F.EVERYONE.map((p, i) => ({ ...p, userId: `aad-user-${i + 1}`, answered: true })),
+      note: 'Nothing was changed. Please check the field marked below.',
+      errors: { addLine: 'Pat Shah is already invited.' },
+      values: { addLine: 'Pat Shah, pat@police.example, Police', newDate: '2025-03-06' },
+    }),
+  },
   'invitation-family': {
     audience: 'personal',
     ...ex(C.invitationCard, {

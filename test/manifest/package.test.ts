@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
-import { COMMANDS } from '../../cards/commands.js';
+import { MENU_COMMANDS } from '../../cards/commands.js';
 import { MANIFEST_DIR, PackageError, buildAppPackage } from '../../manifest/app-package.js';
 import { colorIcon, outlineIcon } from '../../manifest/make-icons.js';
 import { decodeRgbaPng, encodePng, readPngHeader } from '../../manifest/png.js';
@@ -46,7 +46,7 @@ describe('Teams app package', () => {
     const bot = packed.bots[0];
     expect(bot.botId).to.equal(APP_ID);
     expect(bot.scopes).to.deep.equal(['personal', 'team', 'groupChat']);
-    expect(bot.commandLists[0].commands.map((c: { title: string }) => c.title)).to.deep.equal(COMMANDS.map((c) => c.title));
+    expect(bot.commandLists[0].commands.map((c: { title: string }) => c.title)).to.deep.equal(MENU_COMMANDS.map((c) => c.title));
     expect(readPngHeader(Buffer.from(await files.file('color.png')!.async('uint8array')))).to.include({ width: 192, height: 192 });
     expect(readPngHeader(Buffer.from(await files.file('outline.png')!.async('uint8array')))).to.include({ width: 32, height: 32 });
   });

@@ -41,6 +41,7 @@ const draft = fc.record({
     'scheduled',
     'rescheduled',
     'cancelled',
+    'invitees-changed',
     'started',
     'stood-down',
     'decided',
@@ -76,6 +77,7 @@ function concrete(state: CaseState, d: Draft): LifecycleEvent {
   switch (d.type) {
     case 'scheduled':
     case 'cancelled':
+    case 'invitees-changed':
     case 'category-recorded':
     case 'decision-circulated':
     case 'amendment-window-closed':

@@ -58,6 +58,20 @@ describe('lifecycle: scheduling (Bolton procedures, Timing; Barnsley chair\'s gu
     const s = run(empty, { type: 'scheduled', conference: conf('initial') });
     expect(kinds(transition(s, { type: 'cancelled', conference: conf('initial') }).cancelled)).to.deep.equal(['conference', 'report']);
   });
+
+  it('a change of invitees restates the conference and report items, same dates, for the people invited now', () => {
+    const s = run(empty, { type: 'scheduled', conference: conf('initial') });
+    const t = transition(s, { type: 'invitees-changed', conference: conf('initial') });
+    expect(t.due.map((d) => [d.kind, d.due, d.for])).to.deep.equal([
+      ['conference', '2026-03-10', ['invitees']],
+      ['report', '2026-03-09', ['professionals']],
+    ]);
+    expect(t.cancelled).to.deep.equal([]);
+    expect(applyTransition(s, t)).to.deep.equal(s);
+    // Nothing to restate once it has been held or cancelled.
+    const held = run(s, { type: 'started', conference: conf('initial'), on: '2026-03-10' });
+    expect(transition(held, { type: 'invitees-changed', conference: conf('initial') }).due).to.deep.equal([]);
+  });
 });
 
 describe('lifecycle: holding a conference (Bolton procedures, Record keeping; Actions & decisions)', () => {
