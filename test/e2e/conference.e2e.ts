@@ -11,6 +11,8 @@ import { expect } from 'chai';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { formatDate } from '../../cards/labels.js';
+import { invitationCard } from '../../cards/invitation.js';
+import { invitationView } from '../../bot/views.js';
 import {
   ARTIFACTS,
   CardRenderer,
@@ -45,6 +47,7 @@ const PICTURES = [
   'schedule-form-dates',
   'schedule-confirmation',
   'invitation',
+  'invitation-family',
   'invitation-answered',
   'rsvp-summary',
   'error',
@@ -214,11 +217,20 @@ describe('A child protection conference in the Agents Playground (real bot, Chro
       const chat = tap().personalChatOf(inv.user.id);
       expect(chat, `${inv.user.role} has a 1:1 chat with the bot`).to.be.a('string');
       const invitation = await latest(chat!, 'Attending', `${inv.user.role}'s invitation`);
-      expect(textOf(invitation)).to.contain(CHILD_FULL_NAME).and.to.contain(CASE).and.to.match(/report/i);
+      expect(textOf(invitation)).to.contain(CHILD_FULL_NAME).and.to.contain(CASE).and.to.contain('Teams meeting');
+      // Agencies are asked for a report; the minute taker, supporting a colleague, is not.
+      if (inv.role) expect(textOf(invitation)).to.not.match(/report/i);
+      else expect(textOf(invitation)).to.match(/report/i);
       expect(pg.client.stream.get(invitation.id), 'another user’s 1:1 chat is not shown to the chair').to.equal(undefined);
     }
     const police1to1 = await latest(tap().personalChatOf(police.id)!, 'Attending', 'the police invitation');
     await render('invitation', cardOf(police1to1), `Invitation, 1:1 to ${police.name}`);
+    // The demo tenant has no parent: the invitation a parent of this conference would get, as the bot words it.
+    const conference = (await bot.store.conferences.get(CONFERENCE_ID))!;
+    const parent = { conferenceId: CONFERENCE_ID, userId: 'demo-parent', name: 'Mary Example', agency: 'family', role: 'family' as const, directContact: false, invitedAt: bot.now.toISOString() };
+    const family = invitationCard(invitationView(conference, parent, bot.now));
+    const familyText = await render('invitation-family', family, "Invitation, 1:1 to a parent: what a conference is, a supporter welcome, no deputy or report");
+    expect(familyText).to.contain('brings together the family').and.to.contain('I will attend').and.not.to.match(/deputy/i);
   });
 
   it('invitees answer: the chair’s summary updates in place', async () => {
@@ -276,7 +288,8 @@ describe('A child protection conference in the Agents Playground (real bot, Chro
       const own = await clickAs(user, await latest(groupChat(), 'Check in', 'the attendance card'), 'Check in');
       if (user === police) await render('attendance-member', own, `Attendance as ${police.name} sees it after checking in`);
     }
-    attendance = await latest(groupChat(), 'Check in', 'the attendance card');
+    // The shared card is updated after each answer: wait for the fifth.
+    attendance = await latest(groupChat(), 'Checked in (5)', 'the attendance card with all five checked in');
     expect(textOf(attendance)).to.contain('Checked in (5)').and.to.match(/quorate/i).and.not.to.match(/not quorate/i);
     expect(buttonTitles(cardOf(attendance))).to.include('Open the vote (chair)');
     await ui.waitForCard(/Amy Lloyd/);
