@@ -323,3 +323,47 @@ describe('lifecycle: a plan ended without a review (Bolton procedures, Discontin
     expect(() => parsePlanEndReason('bored')).to.throw(RuleError, /Accepted: died; turned 18; married; left the UK; moved/);
   });
 });
+
+describe('lifecycle: every decision × conference kind × policy (Bolton procedures, Record keeping; Discontinuing the plan; Barnsley chair\'s guidance)', () => {
+  const onPlan: CaseState = { plan: { kind: 'cp', since: '2025-12-01', startedBy: 'C.before' }, open: [{ kind: 'later-review', due: '2026-05-01', conferenceId: 'C.before', for: ['invitees'] }] };
+  for (const policy of PolicyId.options) {
+    for (const kind of ConferenceKind.options) {
+      for (const lookedAfter of [false, true]) {
+        for (const [state, outcomes] of [
+          [empty, ['cp-plan', 'no-cp-plan', 'deferred']],
+          [onPlan, ['continue', 'discontinue', 'deferred']],
+        ] as const) {
+          for (const outcome of outcomes) {
+            const c = conf(kind, { policy, lookedAfter });
+            const title = `${policy} ${kind}${lookedAfter ? ' (looked after)' : ''}, ${state.plan ? 'on a plan' : 'no plan'}: ${outcome}`;
+            it(title, () => {
+              const t = transition(state, { type: 'decided', conference: c, on: '2026-03-10', outcome, recommendation: outcome === 'no-cp-plan' ? 'no-further-action' : undefined });
+              const needsReason =
+                policy === 'bolton' && ((lookedAfter && (outcome === 'cp-plan' || outcome === 'continue')) || (kind === 'first-review' && outcome === 'discontinue'));
+              if (needsReason) {
+                expect(t.awaiting).to.equal('exceptional-circumstances');
+                expect(t.due.concat(t.cancelled as never[])).to.deep.equal([]);
+                expect(t.plan).to.equal(undefined);
+                return;
+              }
+              expect(t.awaiting).to.equal(undefined);
+              // The decision is circulated within 1 working day of the day held, whatever the outcome.
+              expect(t.due.find((d) => d.kind === 'decision-circulated')?.due).to.equal('2026-03-11');
+              expect(t.due.some((d) => d.kind === 'minutes')).to.equal(outcome !== 'deferred');
+              expect(t.due.some((d) => d.kind === 'reconvene-deferred')).to.equal(outcome === 'deferred');
+              expect(t.plan?.start?.kind === 'cp').to.equal(outcome === 'cp-plan');
+              expect(t.plan?.end !== undefined).to.equal(outcome === 'discontinue');
+              // A review (or a reconvened deferred) conference answers the review that was due.
+              const answers = state.plan && outcome !== 'deferred' && (kind === 'first-review' || kind === 'later-review' || kind === 'deferred');
+              // Discontinued: the review due is answered by a reviewing conference, cancelled by any other.
+              if (outcome === 'discontinue') expect(t.cancelled.map((r) => r.kind)).to.deep.equal(answers ? [] : ['later-review']);
+              expect(t.completed.some((r) => r.kind === 'later-review')).to.equal(Boolean(answers));
+              // The decision is sent at once unless the plan record follows.
+              expect(t.send.length).to.equal(outcome === 'cp-plan' || outcome === 'continue' ? 0 : 1);
+            });
+          }
+        }
+      }
+    }
+  }
+});
