@@ -99,7 +99,7 @@ describe('Quoracy by role in a running conference', function () {
     expect(withWalkIn).to.contain('Gina Walkin').and.to.contain('not invited (walk-in)').and.to.contain('Quorate');
     expect(await h.refused('chair', GROUP, 'checkInWalkIn', { conferenceId, walkInName: 'Gina Walkin', walkInAgency: 'gp', walkInRole: 'professional', walkInDirect: 'true' })).to.match(/already checked in/);
     // The shared attendance card shows the deputy beside the absent invitee, and who the chair checked in.
-    const shared = JSON.stringify(h.connector.to(GROUP.id).filter((o) => o.kind === 'update' && o.activityId === attendance).at(-1)!.activity);
+    const shared = await h.updated(attendance, 'recorded by the chair for Gina Walkin');
     expect(shared).to.contain('Dan Deputy').and.to.contain('briefed deputy for Pat Police').and.to.contain('recorded by the chair for Gina Walkin');
 
     await h.click('chair', GROUP, 'openRound', { conferenceId });
@@ -109,7 +109,7 @@ describe('Quoracy by role in a running conference', function () {
     const votes = h.lastCard(GROUP.id, '"verb":"recordView"').out.activityId;
     const recorded = JSON.stringify(await h.click('chair', GROUP, 'recordView', { conferenceId, roundId: '1', viewAgency: 'police', viewChoice: 'no-cp-plan:child-in-need', viewReason: 'Police see the risk as managed under a CIN plan.' }, votes));
     expect(recorded).to.contain('recorded by the chair for Dan Deputy');
-    const sharedVote = JSON.stringify(h.connector.to(GROUP.id).filter((o) => o.kind === 'update' && o.activityId === votes).at(-1)!.activity);
+    const sharedVote = await h.updated(votes, 'Police: view recorded by the chair for Dan Deputy');
     expect(sharedVote).to.contain('Police: view recorded by the chair for Dan Deputy');
 
     before = await snapshot();

@@ -121,6 +121,19 @@ export class Harness {
     return res.body.value.message as string;
   }
 
+  /**
+   * The newest update of a posted card once it contains `needle`: shared cards are brought up to
+   * date by their writer after the click is answered (bot/shared-cards.ts), so this waits for it.
+   */
+  async updated(activityId: string, needle: string, timeoutMs = 30_000): Promise<string> {
+    for (const until = Date.now() + timeoutMs; ; ) {
+      const last = this.connector.outgoing.filter((o) => o.kind === 'update' && o.activityId === activityId).at(-1);
+      const text = last ? JSON.stringify(last.activity) : '';
+      if (text.includes(needle) || Date.now() > until) return text;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** Fails on any card the bot sent that Microsoft's parser rejects, or that is too large. */
   checkAllCards(): number {
     const all = this.cards();
