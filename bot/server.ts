@@ -24,6 +24,10 @@ export async function listen(adapter: CloudAdapter, bot: ConferenceBot, port: nu
     res.send(200, { ok: true });
     next();
   });
+  // Keep idle connections longer than the clients in front (Azure's front ends, Bot Connector) do:
+  // a connection the server drops just as a client reuses it reads as ECONNRESET to the client.
+  server.server.keepAliveTimeout = 75_000;
+  server.server.headersTimeout = 76_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -28,10 +28,11 @@ export interface CardPlace {
 const HOLD_MS = 15_000;
 /** One card is updated at most every 350 ms (about 3 a second): the chat's other messages need room too. */
 const CARD_GAP_MS = 350;
-/** Teams: 7 operations a second, 8 in 2 s, 60 in 30 s per conversation. Kept under, with room for replies. */
+/** Teams: 7 operations a second, 8 in 2 s, 60 in 30 s per conversation. Kept well under: replies and other cards share them. */
 const WINDOWS = [
-  { ms: 2_000, max: 6 },
-  { ms: 30_000, max: 50 },
+  { ms: 1_000, max: 4 },
+  { ms: 2_000, max: 5 },
+  { ms: 30_000, max: 45 },
 ];
 const RETRY_STATUSES = new Set([412, 429, 502, 504]);
 const MAX_ATTEMPTS = 7;

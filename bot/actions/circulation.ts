@@ -15,10 +15,12 @@ export async function circulate(s: Services, turn: Turn, conference: Conference)
   const recipients = [...invitees.map((i) => i.teamsId), conference.chair.teamsId].filter((x): x is string => Boolean(x));
   const failed: string[] = [];
   let sent = 0;
+  const version = circulationStage(decision);
   for (const teamsId of new Set(recipients)) {
     try {
       // Once per person, whatever the deliveries and instances (claimed in the store first).
-      const outcome = await once(s, turn.now, conference.id, `circulated|${teamsId}`, async () => {
+      // Keyed by what is sent: the decision goes out again when it gains its plan, once each time.
+      const outcome = await once(s, turn.now, conference.id, `circulated|${teamsId}|${version}`, async () => {
         await s.messenger.toUser({ teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl }, card);
       });
       if (outcome === 'done-now') sent += 1;
@@ -37,4 +39,9 @@ export async function circulate(s: Services, turn: Turn, conference: Conference)
 export async function finishCirculation(s: Services, turn: Turn, conference: Conference): Promise<void> {
   const open = (await s.store.effects.list(conference.id)).some((e) => e.effect.startsWith('circulated|') && e.status === 'claimed');
   if (open) await circulate(s, turn, conference);
+}
+
+/** What a circulation sends, as a word: the decision alone, then again once it has its plan (or its exceptional reason). */
+export function circulationStage(d: { outcome: string; firstReviewDate?: string; exceptionalCircumstances?: string }): string {
+  return [d.outcome, d.firstReviewDate ? 'plan' : '', d.exceptionalCircumstances ? 'exceptional' : ''].filter(Boolean).join('-');
 }

@@ -156,7 +156,7 @@ describe('Effects exactly once: two instances, a slow store, redeliveries', func
     const c = await votingConference();
     const victim = c.invitees[2]!.member;
     // An instance claimed this person's circulation and died before sending it.
-    const claim = await store.effects.claim(c.conference.id, `circulated|${victim.id}`, 'attempt-that-died', now, CLAIM_MS);
+    const claim = await store.effects.claim(c.conference.id, `circulated|${victim.id}|no-cp-plan`, 'attempt-that-died', now, CLAIM_MS);
     expect(claim.outcome).to.equal('claimed');
     for (const s of await everywhere(executeActivity('closeRound', { conferenceId: c.conference.id, roundId: '1' }), chair, c.group)) expect(s).to.equal(200);
     const told = () => cardsTo(personalOf(victim), '"text":"Conference decision"').filter((o) => JSON.stringify(o.activity).includes(c.conference.caseRef)).length;
@@ -166,7 +166,7 @@ describe('Effects exactly once: two instances, a slow store, redeliveries', func
     now = new Date(now.getTime() + CLAIM_MS + 1_000);
     for (const s of await everywhere(executeActivity('closeRound', { conferenceId: c.conference.id, roundId: '1' }), chair, c.group)) expect(s).to.equal(200);
     expect(told(), 'taken over and finished, once').to.equal(1);
-    expect((await store.effects.get(c.conference.id, `circulated|${victim.id}`))?.status).to.equal('done');
+    expect((await store.effects.get(c.conference.id, `circulated|${victim.id}|no-cp-plan`))?.status).to.equal('done');
     for (const p of [chair, ...c.invitees.map((i) => i.member)]) {
       expect(cardsTo(personalOf(p), '"text":"Conference decision"').filter((o) => JSON.stringify(o.activity).includes(c.conference.caseRef)), p.name).to.have.length(1);
     }
