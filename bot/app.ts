@@ -5,6 +5,9 @@ import { ConferenceBot } from './conference-bot.js';
 import { Messenger } from './messenger.js';
 import { createRouter } from './router.js';
 import { SharedCards } from './shared-cards.js';
+import { directoryFromConfig } from './directory.js';
+import { mountCalendar } from './actions/not-on-teams.js';
+import type { Services } from './services.js';
 import { scheduleReminders } from './reminders.js';
 import { listen, type RunningServer } from './server.js';
 import { mountDeskApi } from './desk/api.js';
@@ -36,7 +39,8 @@ export async function startApp(options: AppOptions): Promise<RunningServer> {
   await requireVersionsUnchanged(options.store, policies, now());
   const adapter = createAdapter(options.config, log);
   const messenger = new Messenger(adapter, options.config.MicrosoftAppId ?? '');
-  const services = { store: options.store, messenger, config: options.config, policies, log };
+  let listening: string | undefined;
+  const services: Services = { store: options.store, messenger, config: options.config, policies, log, directory: directoryFromConfig(options.config), publicUrl: () => listening };
   const router = createRouter(services);
   const sharedCards = new SharedCards(services);
   const bot = new ConferenceBot({ router, sharedCards, allowedTenants: options.config.ALLOWED_TENANTS, admins: options.config.ADMIN_USER_IDS, now, log });
@@ -44,7 +48,9 @@ export async function startApp(options: AppOptions): Promise<RunningServer> {
   const server = await listen(adapter, bot, options.config.PORT, options.host, [
     (srv) => mountDeskApi(srv, { store: options.store, config: desk, now, log }),
     (srv) => mountDeskPage(srv, desk),
+    (srv) => mountCalendar(srv, { store: options.store, config: options.config, log }),
   ]);
+  listening = server.url;
   const stopReminders = options.reminders ? scheduleReminders(services, now) : () => undefined;
   return { ...server, close: async () => (stopReminders(), server.close()) };
 }

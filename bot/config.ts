@@ -23,6 +23,20 @@ const Env = z.object({
   DATA_DIR: z.string().trim().optional().transform((s) => s || undefined),
   /** Folder of the area's policy files (docs/policies.md); default: the four shipped in policies/. */
   POLICY_DIR: z.string().trim().optional().transform((s) => s || undefined),
+  /** Microsoft Graph, to find people by email (GET /users/{upn}; User.Read.All, application). */
+  GRAPH_ENDPOINT: z.url().default('https://graph.microsoft.com'),
+  /** Where tokens for Graph come from (the Entra authority host). */
+  GRAPH_AUTHORITY: z.url().default('https://login.microsoftonline.com'),
+  /** The app registration that reads the directory; default: the bot's own (MicrosoftAppId, -Password, -TenantId). */
+  DIRECTORY_CLIENT_ID: z.string().trim().optional().transform((s) => s || undefined),
+  DIRECTORY_CLIENT_SECRET: z.string().optional().transform((s) => s || undefined),
+  DIRECTORY_TENANT_ID: z.string().trim().optional().transform((s) => s || undefined),
+  /** Where the bot opens 1:1 chats it was never written in (reminders): Teams' Bot Connector service. */
+  TEAMS_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
+  /** The bot's public address, for links in cards (calendar files); default: the address it listens on. */
+  PUBLIC_URL: z.url().optional(),
+  /** Signs calendar-file links; default: MicrosoftAppPassword (links are off in production without either). */
+  LINK_SECRET: z.string().min(16).optional(),
 });
 
 export type BotConfig = z.infer<typeof Env>;

@@ -27,10 +27,19 @@ export async function runReminders(s: Services, now: Date, holder: string): Prom
       for (const item of await s.store.dueItems.forDay(day)) {
         for (const userId of item.userIds) {
           const id = [item.kind, item.caseRef, item.conferenceId ?? '-', item.due, userId].join('|');
+          // People not on Teams (and walk-ins) have no Entra id: the Unit reaches them by other means.
+          if (!reachableById(userId)) continue;
           const reference = await s.store.conversations.get(userId);
-          if (!reference || !(await s.store.reminders.claim(id, holder, now.toISOString()))) continue;
+          if (!(await s.store.reminders.claim(id, holder, now.toISOString()))) continue;
           try {
-            await s.messenger.post(reference, reminderCard({ child: { caseRef: item.caseRef, initials: item.title }, what: item.kind, conferenceKind: item.conferenceKind, due: item.due, today }));
+            const card = reminderCard({ child: { caseRef: item.caseRef, initials: item.title }, what: item.kind, conferenceKind: item.conferenceKind, due: item.due, today });
+            if (reference) {
+              await s.messenger.post(reference, card);
+            } else {
+              // Never wrote to the bot: open the 1:1 chat by Entra object id (the app is installed by policy).
+              const opened = await s.messenger.toUser({ teamsId: userId, tenantId: s.config.MicrosoftAppTenantId ?? s.config.ALLOWED_TENANTS[0], serviceUrl: s.config.TEAMS_SERVICE_URL }, card);
+              await s.store.conversations.save(userId, opened.reference as Record<string, unknown>, now.toISOString());
+            }
             sent += 1;
           } catch (e) {
             failed += 1;
@@ -45,6 +54,9 @@ export async function runReminders(s: Services, now: Date, holder: string): Prom
   }
   return { ran: true, sent, failed };
 }
+
+/** Ids the bot gave people without an Entra identity (not on Teams, walk-ins) open no chat. */
+const reachableById = (userId: string) => !/^(not-on-teams|walk-in):/.test(userId);
 
 /** Runs the reminder job every `everyMs`; returns a stop function. */
 export function scheduleReminders(s: Services, now: () => Date, everyMs = 15 * 60_000): () => void {

@@ -20,6 +20,7 @@ import { myReviews, nextReview, recordOfCase, showRecord } from './actions/queri
 import { bookReview, openSchedule, schedule, scheduleDraft, scheduleRefused } from './actions/scheduling.js';
 import { addInvitee, cancelConference, changeRefused, openChange, openChangeOfCase, remindNonResponders, removeInvitee, reschedule, whoHasNotAnswered } from './actions/changes.js';
 import { closeRound, openRound, refreshVote, vote } from './actions/voting.js';
+import { answerFor } from './actions/not-on-teams.js';
 import { chairCheckIn, checkInDeputy, checkInWalkIn, recordView } from './actions/room.js';
 
 type Handlers = { [V in CardAction['verb']]: (s: Services, turn: Turn, a: Extract<CardAction, { verb: V }>) => Promise<ActionOutcome> };
@@ -46,6 +47,7 @@ const ACTIONS: Handlers = {
   scheduleDraft,
   schedule,
   rsvp,
+  answerFor,
   checkIn,
   standDown,
   proceed,

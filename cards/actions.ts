@@ -90,6 +90,7 @@ export const VERBS = [
   'scheduleDraft',
   'schedule',
   'rsvp',
+  'answerFor',
   'checkIn',
   'standDown',
   'proceed',
@@ -170,6 +171,8 @@ export const ScheduleAction = z
     lookedAfter: Flag,
     /** One invitee per line: "name, email, agency, role" (cards/invitee-lines.ts). */
     inviteeLines: optional(z.string().max(8000, 'at most 8,000 characters')),
+    /** The scheduler's choice when some invitees cannot be reached in Teams: the Unit invites them by other means. */
+    inviteOthersByUnit: Flag,
     shownRows: ShownRows,
     ...inviteeRowShape,
   })
@@ -231,6 +234,19 @@ export const RsvpAction = z
     verb: z.literal('rsvp'),
     conferenceId: Id,
     answer: Rsvp,
+    deputyName: optional(PersonName),
+  })
+  .superRefine((v, ctx) => {
+    if (v.answer === 'deputy' && !v.deputyName) ctx.addIssue({ code: 'custom', path: ['deputyName'], message: 'is required for a briefed deputy' });
+  });
+
+/** The Unit or the chair records the answer of someone the bot cannot reach. */
+export const AnswerForAction = z
+  .object({
+    verb: z.literal('answerFor'),
+    conferenceId: Id,
+    person: required(Id),
+    answer: required(Rsvp),
     deputyName: optional(PersonName),
   })
   .superRefine((v, ctx) => {
@@ -463,6 +479,7 @@ export const CardAction = z.discriminatedUnion('verb', [
   ScheduleDraftAction,
   ScheduleAction,
   RsvpAction,
+  AnswerForAction,
   CheckInAction,
   StandDownAction,
   ProceedAction,
@@ -529,6 +546,7 @@ const FIELD_LABEL: Record<string, string> = {
   addLine: 'Person to invite',
   removeWho: 'Person to remove',
   back: 'Card',
+  inviteOthersByUnit: 'Go ahead without them on Teams',
   shownRows: 'Rows shown',
   step: 'Step',
   answer: 'Your answer',

@@ -32,3 +32,4 @@ export * from './split-decision.js';
 export * from './chair-decision.js';
 export * from './vote.js';
 export { escapeMarkdown } from './text.js';
+export * from './send-invitation.js';

@@ -54,6 +54,8 @@ export const ScheduleFormView = z.object({
   /** Invitee rows shown (more rows are shown when prefilled rows need them). */
   shownRows: z.number().int().min(1).max(FORM_ROWS).default(FIRST_ROWS),
   values: FormValues.default({}),
+  /** Some invitees cannot be reached in Teams: offer to go ahead, the Unit inviting them by other means. */
+  offerInviteByUnit: z.boolean().default(false),
 });
 export type ScheduleFormView = z.input<typeof ScheduleFormView>;
 
@@ -145,6 +147,7 @@ export const scheduleFormCard = defineCard(ScheduleFormView, template, (view) =>
     shownRows: shown,
     canAddRows: shown < FORM_ROWS,
     moreRows: Math.min(FORM_ROWS, shown + MORE_ROWS),
+    offerInviteByUnit: v.offerInviteByUnit,
     ...fieldErrors,
   };
 });

@@ -157,8 +157,9 @@ export async function addInvitee(s: Services, turn: Turn, a: ActionOf<'addInvite
   const closed = notOpen(c, 'take more invitees');
   if (closed) return refused(s, turn, c, a.verb, { addLine: closed }, a);
   const who = addedInvitee(a);
-  const person = await findPerson(turn, who.contact);
-  if (!person) return refused(s, turn, c, a.verb, { addLine: `${who.name} was not found in Teams: check the email, or ask them to install the app.` }, a);
+  const found = await findPerson(turn, who.contact, s.directory);
+  if (found.kind !== 'found') return refused(s, turn, c, a.verb, { addLine: `${who.name}: ${found.why}` }, a);
+  const person = found.person;
   if (person.aadObjectId === c.chair.userId) return refused(s, turn, c, a.verb, { addLine: `${who.name} is the chair of this conference.` }, a);
   if (await s.store.invitees.get(c.id, person.aadObjectId)) return refused(s, turn, c, a.verb, { addLine: `${who.name} is already invited.` }, a);
   const invited = await s.store.invitees.invite({ conferenceId: c.id, userId: person.aadObjectId, teamsId: person.teamsId, name: who.name, agency: who.agency, role: who.role, directContact: who.directContact, invitedAt: turn.now.toISOString() });

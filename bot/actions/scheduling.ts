@@ -11,7 +11,9 @@ import { FORM_ROWS, scheduleFormCard } from '../../cards/schedule-form.js';
 import { audit } from '../audit.js';
 import { reportWarnings, sendInvitations, sendRsvpSummary } from './invitations.js';
 import { applyEvent, factsOf } from '../lifecycle.js';
-import { findPerson, type TeamsPerson } from '../people.js';
+import { createHash } from 'node:crypto';
+import { findPerson } from '../people.js';
+import { showNotOnTeams } from './not-on-teams.js';
 import type { Services } from '../services.js';
 import { fromLocal, localDate } from '../time.js';
 import { policyVersionLabel } from '../policy.js';
@@ -76,9 +78,9 @@ function dateProblems(values: FormValues, now: Date, due: string | undefined): R
 }
 
 /** The form again, every value as typed, each message beside its field. */
-export function scheduleForm(s: Services, values: FormValues, o: { errors?: Record<string, string>; problems?: string[]; shownRows?: number; intro?: string } = {}) {
+export function scheduleForm(s: Services, values: FormValues, o: { errors?: Record<string, string>; problems?: string[]; shownRows?: number; intro?: string; offerInviteByUnit?: boolean } = {}) {
   const due = dueOf(values);
-  return scheduleFormCard({ agencies: AGENCIES, policies: policyChoices(s), values, errors: o.errors, problems: o.problems, dueDate: due.due, dueRule: due.rule, shownRows: o.shownRows && Math.min(o.shownRows, FORM_ROWS), intro: o.intro });
+  return scheduleFormCard({ agencies: AGENCIES, policies: policyChoices(s), values, errors: o.errors, problems: o.problems, dueDate: due.due, dueRule: due.rule, shownRows: o.shownRows && Math.min(o.shownRows, FORM_ROWS), intro: o.intro, offerInviteByUnit: o.offerInviteByUnit });
 }
 
 /**
@@ -129,20 +131,25 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
   const values = typedValues(a);
   const errors = dateProblems(values, turn.now, due.due ?? undefined);
   const warnings = a.kind === 'pre-birth' && a.expectedDeliveryDate ? [preBirthWarning(a.date, a.expectedDeliveryDate)?.message].filter((w): w is string => Boolean(w)) : [];
-  const [chair, ...people] = await Promise.all([a.chairContact, ...invitees.map((i) => i.contact)].map((c) => findPerson(turn, c)));
-  if (!chair) errors.chairContact = 'Not found in Teams: check the email, or ask them to install the app.';
-  people.forEach((p, i) => {
-    if (p) return;
+  const [chairFound, ...lookups] = await Promise.all([a.chairContact, ...invitees.map((i) => i.contact)].map((c) => findPerson(turn, c, s.directory)));
+  if (chairFound?.kind !== 'found') errors.chairContact = chairFound?.why ?? 'Not found in Teams.';
+  // One person the bot cannot reach never blocks the conference: the scheduler chooses.
+  let unreachable = 0;
+  lookups.forEach((l, i) => {
+    if (l.kind === 'found' || a.inviteOthersByUnit) return;
+    unreachable += 1;
     const inv = invitees[i]!;
     const row = inv.row ? `invitee${inv.row}Contact` : 'inviteeLines';
-    const said = inv.row ? 'Not found in Teams: check the email, or ask them to install the app.' : `${inv.name} was not found in Teams: check the email, or ask them to install the app.`;
+    const said = inv.row ? l.why : `${inv.name}: ${l.why}`;
     errors[row] = errors[row] ? `${errors[row]} ${said}` : said;
   });
   if (!policy) errors.policy = `There are no procedures "${a.policy}" here; choose one of: ${s.policies.list().map((p) => p.area).join(', ')}.`;
-  if (Object.keys(errors).length > 0 || !policy) {
-    const form = scheduleForm(s, values, { errors, shownRows: a.shownRows });
+  if (Object.keys(errors).length > 0 || !policy || chairFound?.kind !== 'found') {
+    const form = scheduleForm(s, values, { errors, shownRows: a.shownRows, offerInviteByUnit: unreachable > 0 });
     return { own: form, notice: `Nothing was scheduled. ${Object.values(errors).join(' ')}`.slice(0, 1000) };
   }
+  const chair = chairFound.person;
+  const people = lookups.map((l) => (l.kind === 'found' ? l.person : undefined));
   const conference: Conference = {
     id: conferenceIdOf(a.caseRef, a.date, a.kind),
     caseRef: a.caseRef,
@@ -158,7 +165,7 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
     triggerDate: a.triggerDate,
     dueBy: due.due ?? a.date,
     lateReason: a.lateReason,
-    chair: { userId: chair!.aadObjectId, name: a.chairName, teamsId: chair!.teamsId },
+    chair: { userId: chair.aadObjectId, name: a.chairName, teamsId: chair.teamsId },
     status: 'scheduled',
     expectedDeliveryDate: a.expectedDeliveryDate,
     lookedAfter: a.lookedAfter,
@@ -170,22 +177,25 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
   }
   const invited = await Promise.all(
     invitees.map((inv, i) => {
-      const person = people[i] as TeamsPerson;
+      const person = people[i];
       return s.store.invitees.invite({
         conferenceId: conference.id,
-        userId: person.aadObjectId,
-        teamsId: person.teamsId,
+        userId: person?.aadObjectId ?? notOnTeamsId(inv.name, inv.contact),
+        teamsId: person?.teamsId,
         name: inv.name,
         agency: inv.agency,
         role: inv.role,
         directContact: inv.directContact,
         invitedAt: turn.now.toISOString(),
+        // Not reachable in Teams, and the scheduler chose to go ahead: the Unit invites them.
+        ...(person ? {} : { reach: 'not-on-teams' as const, contactLine: inv.contact }),
       });
     }),
   );
   if (created.outcome === 'created') {
     await audit(s, turn, 'conference-scheduled', { conferenceId: conference.id, kind: conference.kind, policy: conference.policy, policyVersion: policy.version, date: a.date, lateReason: a.lateReason, invitees: invited.length });
     await applyEvent(s, turn, conference.caseRef, { type: 'scheduled', conference: factsOf(conference) }, conference);
+    await showNotOnTeams(s, turn, conference);
   }
   // Every delivery of the form (a retry, another instance) makes sure the invitations went: each
   // is claimed in the store, so each invitee gets one, and one cut short is finished by the next.
@@ -208,7 +218,14 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
     invitees: invitees.map((i) => ({ name: i.name, agency: i.agency, role: i.role, directContact: i.directContact })),
     warnings: [...warnings, ...reportWarnings(conference, turn.now)],
   });
-  return { own, notice: `Conference scheduled for case ${a.caseRef}; invitations sent.` };
+  const offline = invited.filter((r) => r.invitee.reach === 'not-on-teams').length;
+  const byUnit = offline ? ` ${offline === 1 ? '1 person is' : `${offline} people are`} not on Teams: their invitations are below, for the Unit to send.` : '';
+  return { own, notice: `Conference scheduled for case ${a.caseRef}; invitations sent.${byUnit}` };
+}
+
+/** Someone not on Teams has no Entra id: a stable id of their name and contact, so a repeat is the same row. */
+export function notOnTeamsId(name: string, contact: string): string {
+  return `not-on-teams:${createHash('sha256').update(`${name.trim().toLowerCase()}\n${contact.trim().toLowerCase()}`).digest('hex').slice(0, 24)}`;
 }
 
 /** The procedures offered on the form: the deployment's policies. */

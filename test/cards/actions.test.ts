@@ -44,6 +44,7 @@ const TYPED: Partial<Record<string, Record<string, unknown>>> = {
   },
   rsvp: { deputyName: 'Jo Marsh' },
   chairCheckIn: { person: 'aad-1' },
+  answerFor: { answer: 'attending' },
   checkInDeputy: { deputyAgency: 'police', deputyName: 'Dan Deputy' },
   checkInWalkIn: { walkInName: 'Wendy Walkin', walkInAgency: 'housing' },
   recordView: { viewAgency: 'police', viewChoice: 'cp-plan', viewReason: 'Risk of neglect is high' },

@@ -42,6 +42,8 @@ export class FakeConnector {
   private readonly operations = new Map<string, number[]>();
   /** Activities Teams has "lost": updating them answers 404 ActivityNotFoundInConversation. */
   readonly lost = new Set<string>();
+  /** People who have not got the app: Teams refuses to open a 1:1 chat with them. */
+  readonly withoutApp = new Set<string>();
 
   constructor(readonly directory: Member[]) {}
 
@@ -97,6 +99,7 @@ export class FakeConnector {
       const memberId = body.members?.[0]?.id as string;
       const member = this.find(memberId);
       if (!member) return [404, { error: { code: 'NotFound', message: `no member ${memberId}` } }];
+      if (this.withoutApp.has(member.id)) return [403, { error: { code: 'Forbidden', message: 'The bot is not installed for this user.' } }];
       const conversationId = `a:personal-${member.id}`;
       if (!this.conversations.has(conversationId)) {
         this.conversations.set(conversationId, [member]);
@@ -160,7 +163,8 @@ export class FakeConnector {
   }
 
   private membersOf(conversationId: string): Member[] {
-    return this.conversations.get(conversationId) ?? this.directory;
+    // A conversation the connector never saw has no members: Teams finds people only in their own chats.
+    return this.conversations.get(conversationId) ?? [];
   }
 }
 

@@ -8,7 +8,8 @@ import type { RunningServer } from '../../../bot/server.js';
 import { testStore, type TestStore } from '../../support/store.js';
 import { assertValidCard } from '../../support/card-check.js';
 import { FakeConnector, type Member, type Outgoing } from './connector.js';
-import { TeamsClient, type Conversation } from './teams.js';
+import { FakeGraph, DIRECTORY_APP } from './graph.js';
+import { TeamsClient, TENANT, type Conversation } from './teams.js';
 
 const member = (key: string, name: string): Member => ({ id: `29:${key}`, aadObjectId: `aad-${key}`, name, email: `${key}@example.gov.uk` });
 
@@ -50,6 +51,8 @@ export const GROUP: Conversation = { id: '19:conference-chat@thread.v2', convers
 
 export class Harness {
   readonly connector = new FakeConnector(Object.values(CAST));
+  /** Entra ID and Microsoft Graph: people are found by email through the directory. */
+  readonly graph = new FakeGraph(Object.values(CAST));
   store!: TestStore;
   server!: RunningServer;
   teams!: TeamsClient;
@@ -64,13 +67,23 @@ export class Harness {
 
   async start(): Promise<void> {
     await this.connector.start();
+    await this.graph.start();
     this.store = await testStore();
     await this.startBot();
     this.connector.addConversation(GROUP.id, Object.values(CAST).filter((m) => m !== CAST.stranger));
   }
 
   private async startBot(): Promise<void> {
-    const config = readConfig({ PORT: '0', ADMIN_USER_IDS: CAST.cpu.aadObjectId, ...(this.policyDir ? { POLICY_DIR: this.policyDir } : {}) });
+    const config = readConfig({
+      PORT: '0',
+      ADMIN_USER_IDS: CAST.cpu.aadObjectId,
+      DIRECTORY_TENANT_ID: TENANT,
+      DIRECTORY_CLIENT_ID: DIRECTORY_APP.clientId,
+      DIRECTORY_CLIENT_SECRET: DIRECTORY_APP.secret,
+      GRAPH_ENDPOINT: this.graph.url,
+      GRAPH_AUTHORITY: this.graph.url,
+      ...(this.policyDir ? { POLICY_DIR: this.policyDir } : {}),
+    });
     this.server = await startApp({ config, store: this.store, now: () => this.now, log: (line) => void this.logs.push(line), host: '127.0.0.1', desk: this.desk });
     this.teams = new TeamsClient(this.server.url, () => this.connector.url);
   }
@@ -85,6 +98,7 @@ export class Harness {
   async stop(): Promise<void> {
     await this.server?.close();
     await this.connector.stop();
+    await this.graph.stop();
   }
 
   /** Every card the bot sent anywhere so far; each is checked with Microsoft's parser. */
