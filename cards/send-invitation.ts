@@ -69,7 +69,8 @@ export const sendInvitationCard = defineCard(SendInvitationView, template, (v) =
   childText: namedChildLine(v.child),
   whenText: `${KIND_LABEL[v.kind]} · ${formatDateTime(v.startsAt)}${v.location ? ` · ${v.location}` : ''}`,
   whoText: `${v.person.name} — ${agencyLabel(v.person.agency)}, ${ROLE_LABEL[v.person.role]}`,
-  contactLine: v.person.contactLine,
+  // Shown as typed but never auto-linked (the "Email the invitation" button carries the address).
+  contactLine: v.person.contactLine.replace(/@/g, '\u200B@'),
   letter: invitationLetter(v),
   calendarUrl: v.calendarUrl,
   mailto: /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.person.contactLine)

@@ -84,6 +84,32 @@ export const EXAMPLES: Record<string, Example> = {
       answer: { rsvp: 'deputy', deputyName: 'Jo Marsh' },
     }),
   },
+  'send-invitation-family': {
+    audience: 'personal',
+    ...ex(C.sendInvitationCard, {
+      conferenceId: F.CONFERENCE_ID,
+      child: { ...child, fullName: 'Jamie Smithson' },
+      kind: 'initial',
+      startsAt: '2025-03-04T10:00',
+      location: 'Room 2, Town Hall',
+      chair: 'Helen Ward',
+      reportsBy: '2025-03-02T10:00',
+      person: { id: 'not-on-teams:0123456789abcdef01234567', name: 'Karen Smithson', agency: 'family', role: 'family', contactLine: '07700 900123, 4 Elm Road' },
+      calendarUrl: 'https://bot.example.gov.uk/calendar/c1/p1/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics',
+    }),
+  },
+  'send-invitation-professional-answered': {
+    audience: 'personal',
+    ...ex(C.sendInvitationCard, {
+      conferenceId: F.CONFERENCE_ID,
+      child,
+      kind: 'first-review',
+      startsAt: '2025-06-03T14:30',
+      chair: 'Helen Ward',
+      person: { id: 'not-on-teams:abcdef0123456789abcdef01', name: 'DC Olu Outside', agency: 'police', role: 'professional', contactLine: 'olu.outside@police.example' },
+      answer: { rsvp: 'deputy', deputyName: 'DC Dan Deputy', recordedBy: 'Carol Unit' },
+    }),
+  },
   'invitation-closed': {
     audience: 'personal',
     ...ex(C.invitationCard, {
