@@ -14,9 +14,9 @@ import { loadPolicies } from '../../src/policy-files/load.js';
 import { CAST, GROUP, Harness, scheduleForm, type CastKey } from './support/harness.js';
 import { DIRECTORY_APP } from './support/graph.js';
 
-type Row = { key?: CastKey; name?: string; contact?: string; agency: string; role?: string; direct?: boolean; noTeams?: boolean };
+type Row = { key?: CastKey; name?: string; contact?: string; agency: string; role?: string; direct?: boolean };
 
-/** The scheduling form with these rows; `noTeams` rows take `contact` as their contact line. */
+/** The scheduling form with these rows. */
 function form(caseRef: string, rows: Row[], extra: Record<string, unknown> = {}) {
   const f = Object.fromEntries(Object.entries(scheduleForm('bolton', caseRef)).filter(([k]) => !k.startsWith('invitee')));
   rows.forEach((r, i) => {
@@ -27,14 +27,13 @@ function form(caseRef: string, rows: Row[], extra: Record<string, unknown> = {})
       [`invitee${n}Agency`]: r.agency,
       [`invitee${n}Role`]: r.role ?? 'professional',
       [`invitee${n}Direct`]: String(r.direct ?? true),
-      [`invitee${n}NoTeams`]: String(r.noTeams ?? false),
     });
   });
   return { ...f, ...extra };
 }
 
-const PARENT = { name: 'Mandy Offline', contact: '07700 900123, 4 Elm Road, Bolton', agency: 'family', role: 'family', noTeams: true };
-const OTHER_FORCE = { name: 'DC Olu Outside', contact: 'olu.outside@police.example', agency: 'police', role: 'professional', noTeams: true };
+const PARENT = { name: 'Mandy Offline', contact: '07700900123', agency: 'family', role: 'family' };
+const OTHER_FORCE = { name: 'DC Olu Outside', contact: 'olu.outside@police.example', agency: 'police', role: 'professional' };
 
 describe('Everyone at the table: people found by email, people not on Teams, reminders', function () {
   this.timeout(60_000);
@@ -72,6 +71,7 @@ describe('Everyone at the table: people found by email, people not on Teams, rem
       const refused = JSON.stringify((await h.teams.execute(CAST.cpu, h.personal('cpu'), 'schedule', form(caseRef, rows))).body.value);
       expect(refused).to.contain("Sid School (school@example.gov.uk) is in your organisation's directory, but Teams will not let the bot message them");
       expect(refused).to.contain('app setup policy').and.to.contain('"id":"inviteOthersByUnit"');
+      expect(refused).to.not.contain('Nobody with the email'); // found, but not reachable: said as such
       expect(await h.store.conferences.get(conferenceId)).to.equal(undefined);
       // The scheduler goes ahead: the school is kept, to be invited by the Unit.
       await h.click('cpu', h.personal('cpu'), 'schedule', form(caseRef, rows, { inviteOthersByUnit: 'true' }));
@@ -89,13 +89,18 @@ describe('Everyone at the table: people found by email, people not on Teams, rem
     const conferenceId = conferenceIdOf(caseRef, '2026-12-07', 'initial');
     const unitChat = h.personal('cpu').id;
     const before = h.cards(unitChat).length;
-    await h.click('cpu', h.personal('cpu'), 'schedule', form(caseRef, [{ key: 'social', agency: 'childrens-social-care' }, PARENT, OTHER_FORCE, { key: 'health', agency: 'health-visiting' }], { location: 'Room 2, Town Hall' }));
+    const rows = [{ key: 'social' as const, agency: 'childrens-social-care' }, PARENT, OTHER_FORCE, { key: 'health' as const, agency: 'health-visiting' }];
+    // Neither is in the council's directory: the form names each beside their row and offers to go ahead.
+    const first = JSON.stringify(await h.click('cpu', h.personal('cpu'), 'schedule', form(caseRef, rows, { location: 'Room 2, Town Hall' })));
+    expect(first).to.contain('07700900123\\" is not an email address or Teams id').and.to.contain('Nobody with the email olu.outside@police.example');
+    expect(first).to.contain('"id":"inviteOthersByUnit"');
+    expect(await h.store.conferences.get(conferenceId)).to.equal(undefined);
+    await h.click('cpu', h.personal('cpu'), 'schedule', form(caseRef, rows, { location: 'Room 2, Town Hall', inviteOthersByUnit: 'true' }));
     const invitees = await h.store.invitees.list(conferenceId);
     const parent = invitees.find((i) => i.name === PARENT.name)!;
     const officer = invitees.find((i) => i.name === OTHER_FORCE.name)!;
     expect(parent).to.deep.include({ userId: notOnTeamsId(PARENT.name, PARENT.contact), reach: 'not-on-teams', contactLine: PARENT.contact });
     expect(officer).to.deep.include({ reach: 'not-on-teams', contactLine: OTHER_FORCE.contact });
-    expect(h.graph.lookups()).to.not.include(OTHER_FORCE.contact); // marked "Not on Teams": not looked up
 
     // The Unit sees one card per person to reach by other means: family wording for the parent.
     const unitCards = h.cards(unitChat).slice(before).map((c) => c.card).filter((c) => JSON.stringify(c).includes('"verb":"answerFor"'));
@@ -103,7 +108,7 @@ describe('Everyone at the table: people found by email, people not on Teams, rem
     const parentCard = JSON.stringify(unitCards.find((c) => JSON.stringify(c).includes(PARENT.name)));
     const officerCard = JSON.stringify(unitCards.find((c) => JSON.stringify(c).includes(OTHER_FORCE.name)));
     expect(parentCard).to.contain('A child protection conference is a meeting').and.to.contain('bring someone to support you').and.to.contain('advocate').and.to.contain('reports written for the conference will be shared with you');
-    expect(parentCard).to.contain('07700 900123');
+    expect(parentCard).to.contain('07700900123');
     expect(officerCard).to.not.contain('bring someone to support you');
     expect(officerCard).to.contain('mailto:').and.to.contain('written report');
 
@@ -138,12 +143,12 @@ describe('Everyone at the table: people found by email, people not on Teams, rem
     const trail = await h.store.audit.forConference(conferenceId);
     expect(trail.filter((e) => e.action === 'rsvp-recorded-for').map((e) => e.details.recordedBy)).to.deep.equal([`recorded by the Child Protection Unit for ${PARENT.name}`, `recorded by the Child Protection Unit for ${OTHER_FORCE.name}`]);
     // No group chat saw the parent's contact line.
-    expect(h.groupTraffic()).to.not.contain('07700 900123');
+    expect(h.groupTraffic()).to.not.contain('07700900123');
   });
 
   it('a reminder reaches someone who never wrote to the bot, by opening the 1:1 chat by Entra object id; people not on Teams are skipped', async () => {
     h.now = new Date('2026-11-23T09:00:00Z');
-    await h.click('cpu', h.personal('cpu'), 'schedule', form('PPL-2026-0004', [{ key: 'social', agency: 'childrens-social-care' }, { key: 'health', agency: 'health-visiting' }, PARENT]));
+    await h.click('cpu', h.personal('cpu'), 'schedule', form('PPL-2026-0004', [{ key: 'social', agency: 'childrens-social-care' }, { key: 'health', agency: 'health-visiting' }, PARENT], { inviteOthersByUnit: 'true' }));
     const conferenceId = conferenceIdOf('PPL-2026-0004', '2026-12-07', 'initial');
     expect(await h.store.conversations.get(CAST.health.aadObjectId)).to.equal(undefined);
     const days = ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'];
