@@ -50,7 +50,7 @@ export async function findPerson(turn: Turn, contact: string, directory?: Direct
   }
   const user = await directory.user(contact);
   if (user.kind === 'failed') return { kind: 'not-found', why: `${contact} could not be looked up in your organisation's directory (${user.why}). Try again shortly.` };
-  if (user.kind === 'none') return { kind: 'not-found', why: `Nobody with the email ${contact} is in your organisation's directory: check the spelling, or tick "Not on Teams" for someone outside it.` };
+  if (user.kind === 'none') return { kind: 'not-found', why: `Nobody with the email ${contact} is in your organisation's directory: check the spelling. For someone outside your organisation, go ahead below and the Unit invites them by other means.` };
   const chat = await inPersonalChat(turn, user.id);
   if (!chat?.id) {
     return {

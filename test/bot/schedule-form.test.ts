@@ -102,7 +102,7 @@ describe('The scheduling form people can fill (bot over HTTP)', function () {
 
   it('someone who cannot be found is named beside their row; nothing is scheduled', async () => {
     const card = await h.click('cpu', h.personal('cpu'), 'schedule', { ...scheduleForm('bolton', 'GONE/2026/1'), invitee2Contact: 'nobody@example.gov.uk' });
-    expect(besideField(card, 'invitee2Direct')).to.contain('Row 2: Not found in Teams');
+    expect(besideField(card, 'invitee2Direct')).to.contain("Row 2: Nobody with the email");
     expect(await h.store.conferences.listForCase('GONE/2026/1')).to.deep.equal([]);
   });
 
