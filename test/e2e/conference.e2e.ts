@@ -39,6 +39,9 @@ const CHILD_FULL_NAME = 'Jordan Example-Smith';
 const CONFERENCE_DAY = '2026-12-07';
 const ATTENDANCE = 'Attendance';
 const DISSENT = 'Attendance has improved and the school sees no continuing risk.';
+/** The health visitor's briefed deputy, in the room; the chair records Health Visiting's view for him. */
+const DEPUTY = 'Dev Patel';
+const HEALTH_VIEW = 'Missed health appointments and weight loss since the summer.';
 const RATIONALE = 'The risk of neglect at home outweighs the progress seen at school and in health visits.';
 /** Every picture the walk saves in test/artifacts/ (see docs/e2e.md). */
 const PICTURES = [
@@ -58,6 +61,7 @@ const PICTURES = [
   'vote',
   'vote-voter',
   'vote-chair',
+  'vote-recorded-by-chair',
   'result-dissent',
   'category',
   'category-recorded',
@@ -284,14 +288,19 @@ describe('A child protection conference in the Agents Playground (real bot, Chro
     expect(buttonTitles(cardOf(attendance))).to.not.include('Open the vote (chair)');
     const early = await pg.client.invoke(chair.id, attendance, { title: 'Open the vote', verb: 'openRound', data: { verb: 'openRound', conferenceId: CONFERENCE_ID } }).catch((e: unknown) => e);
     expect(refusal(early, 'opening the vote before quoracy')).to.match(/not quorate/i);
-    for (const user of [police, health, school, minutes]) {
+    for (const user of [police, school, minutes]) {
       const own = await clickAs(user, await latest(groupChat(), 'Check in', 'the attendance card'), 'Check in');
       if (user === police) await render('attendance-member', own, `Attendance as ${police.name} sees it after checking in`);
     }
+    // The health visitor cannot come: her briefed deputy is in the room, and the chair checks him in.
+    const withDeputy = await clickAs(chair, await latest(groupChat(), 'Check in', 'the attendance card'), 'Check the deputy in', { deputyAgency: 'health-visiting', deputyName: DEPUTY, deputyHow: 'room' });
+    expect(JSON.stringify(withDeputy)).to.contain(`briefed deputy for Joanne Reid`).and.to.contain(`recorded by the chair for ${DEPUTY}`);
+    expect(await refusedAs(chair, await latest(groupChat(), 'Check in', 'the attendance card'), 'Check the deputy in', { deputyAgency: 'housing', deputyName: 'Hal Other' })).to.match(/Nobody from Housing was invited/);
     // The shared card is updated after each answer: wait for the fifth.
     attendance = await latest(groupChat(), 'Checked in (5)', 'the attendance card with all five checked in');
     expect(textOf(attendance)).to.contain('Checked in (5)').and.to.match(/quorate/i).and.not.to.match(/not quorate/i);
     expect(buttonTitles(cardOf(attendance))).to.include('Open the vote (chair)');
+    expect(textOf(attendance)).to.contain(DEPUTY).and.to.contain('briefed deputy for Joanne Reid').and.to.contain(`recorded by the chair for ${DEPUTY}`);
     await ui.waitForCard(/Amy Lloyd/);
     await shoot('attendance-quorate', /Amy Lloyd/);
   });
@@ -309,11 +318,15 @@ describe('A child protection conference in the Agents Playground (real bot, Chro
     const own = await clickAs(police, await vote(), 'Child protection plan');
     await render('vote-voter', own, `The vote as ${police.name} sees it after voting`);
     await clickAs(social, await vote(), 'Child protection plan');
-    await clickAs(health, await vote(), 'Child protection plan');
+    // Health Visiting's view, given in the room by the deputy, recorded by the chair with its reason.
+    const recorded = await clickAs(chair, await vote(), 'Record the view', { viewAgency: 'health-visiting', viewChoice: 'cp-plan', viewReason: HEALTH_VIEW });
+    expect(JSON.stringify(recorded)).to.contain(`view recorded by the chair for ${DEPUTY}`);
+    expect(await refusedAs(chair, await vote(), 'Record the view', { viewAgency: 'health-visiting', viewChoice: 'no-cp-plan:child-in-need', viewReason: 'A second view.' })).to.match(/already given its view/);
     await clickAs(school, await vote(), 'No plan: Child in Need plan', { reason: DISSENT });
     expect(await refusedAs(minutes, await vote(), 'Child protection plan')).to.match(/support/i);
     expect(await refusedAs(chair, await vote(), 'Child protection plan')).to.match(/chair does not vote/i);
     await ui.waitForCard(/4 of 4/);
+    await shoot('vote-recorded-by-chair', /recorded by the chair/);
 
     // The chair's own view, as Teams fetches it for the people listed in refresh.userIds.
     const chairView = await pg.client.invoke(chair.id, await vote(), { title: 'Refresh', verb: 'refresh', data: { verb: 'refresh', card: 'vote', conferenceId: CONFERENCE_ID, roundId: '1' } });
@@ -397,7 +410,8 @@ describe('A child protection conference in the Agents Playground (real bot, Chro
     await ui.send(`start ${caseRef}`, { mentionBot: true });
     const attendance = () => latest(groupChat(), [caseRef, 'Check in'], 'the attendance card');
     for (const user of [social, police, health, school]) await clickAs(user, await attendance(), 'Check in');
-    await clickAs(chair, await attendance(), 'Open the vote (chair)');
+    // The shared card is brought up to date by its writer: wait for the fourth check-in on it.
+    await clickAs(chair, await latest(groupChat(), [caseRef, 'Checked in (4)'], 'the attendance card with four checked in'), 'Open the vote (chair)');
     const vote = () => latest(groupChat(), [caseRef, 'Close the round (chair)'], 'the vote card');
     await clickAs(social, await vote(), 'Child protection plan');
     await clickAs(police, await vote(), 'Child protection plan');
