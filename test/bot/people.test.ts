@@ -11,26 +11,10 @@ import { Messenger } from '../../bot/messenger.js';
 import { runReminders } from '../../bot/reminders.js';
 import type { Services } from '../../bot/services.js';
 import { loadPolicies } from '../../src/policy-files/load.js';
-import { CAST, GROUP, Harness, scheduleForm, type CastKey } from './support/harness.js';
+import { CAST, GROUP, Harness, scheduleFormWith } from './support/harness.js';
 import { DIRECTORY_APP } from './support/graph.js';
 
-type Row = { key?: CastKey; name?: string; contact?: string; agency: string; role?: string; direct?: boolean };
-
-/** The scheduling form with these rows. */
-function form(caseRef: string, rows: Row[], extra: Record<string, unknown> = {}) {
-  const f = Object.fromEntries(Object.entries(scheduleForm('bolton', caseRef)).filter(([k]) => !k.startsWith('invitee')));
-  rows.forEach((r, i) => {
-    const n = i + 1;
-    Object.assign(f, {
-      [`invitee${n}Name`]: r.name ?? CAST[r.key!].name,
-      [`invitee${n}Contact`]: r.contact ?? CAST[r.key!].email,
-      [`invitee${n}Agency`]: r.agency,
-      [`invitee${n}Role`]: r.role ?? 'professional',
-      [`invitee${n}Direct`]: String(r.direct ?? true),
-    });
-  });
-  return { ...f, ...extra };
-}
+const form = scheduleFormWith;
 
 const PARENT = { name: 'Mandy Offline', contact: '07700900123', agency: 'family', role: 'family' };
 const OTHER_FORCE = { name: 'DC Olu Outside', contact: 'olu.outside@police.example', agency: 'police', role: 'professional' };

@@ -3,23 +3,7 @@
 // agency was typed, and the chair never makes up an agency.
 import { expect } from 'chai';
 import { conferenceIdOf } from '../../bot/actions/scheduling.js';
-import { CAST, GROUP, Harness, scheduleForm, type CastKey } from './support/harness.js';
-
-/** A scheduling form with exactly these rows (role left blank reads as "professional"). */
-function formWith(caseRef: string, rows: { key: CastKey; agency: string; role?: string; direct?: boolean }[]) {
-  const form = Object.fromEntries(Object.entries(scheduleForm('bolton', caseRef)).filter(([k]) => !k.startsWith('invitee')));
-  rows.forEach((r, i) => {
-    const n = i + 1;
-    Object.assign(form, {
-      [`invitee${n}Name`]: CAST[r.key].name,
-      [`invitee${n}Contact`]: CAST[r.key].email,
-      [`invitee${n}Agency`]: r.agency,
-      [`invitee${n}Role`]: r.role ?? '',
-      [`invitee${n}Direct`]: String(r.direct ?? true),
-    });
-  });
-  return form;
-}
+import { CAST, GROUP, Harness, scheduleFormWith as formWith, type CastKey } from './support/harness.js';
 
 describe('Quoracy by role in a running conference', function () {
   this.timeout(60_000);

@@ -188,3 +188,30 @@ export function scheduleForm(policy: string, caseRef: string, date = '2026-12-07
   });
   return form;
 }
+
+/** One row of the scheduling form: a member of the cast, or anyone by name and contact. */
+export interface FormRow {
+  key?: CastKey;
+  name?: string;
+  contact?: string;
+  agency: string;
+  /** Left blank, the form reads it as "professional". */
+  role?: string;
+  direct?: boolean;
+}
+
+/** The scheduling form (Bolton) with exactly these rows, and any other fields over it. */
+export function scheduleFormWith(caseRef: string, rows: FormRow[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const form = Object.fromEntries(Object.entries(scheduleForm('bolton', caseRef)).filter(([k]) => !k.startsWith('invitee')));
+  rows.forEach((r, i) => {
+    const n = i + 1;
+    Object.assign(form, {
+      [`invitee${n}Name`]: r.name ?? CAST[r.key!].name,
+      [`invitee${n}Contact`]: r.contact ?? CAST[r.key!].email,
+      [`invitee${n}Agency`]: r.agency,
+      [`invitee${n}Role`]: r.role ?? '',
+      [`invitee${n}Direct`]: String(r.direct ?? true),
+    });
+  });
+  return { ...form, ...extra };
+}
