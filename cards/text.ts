@@ -26,8 +26,13 @@ const INLINE = /[\\`*_[\]<~|]/g;
 const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
 /** What markdown acts on only at the start of a line: headings, quotes, list items, setext underlines. */
 const LINE_START = /^([ \t]*)(#|>|[-+=]|\d{1,9}(?=[.)]))/gm;
-/** Bare addresses some renderers turn into links: a zero-width space breaks the pattern, not the reading. */
-const BARE_LINK = /(:)(\/\/)|(\bwww)(\.)/gi;
+/**
+ * Bare addresses some renderers turn into links (`//`, with or without a scheme before it, `www.`,
+ * and an email's `@`, which becomes a mailto link): a zero-width space breaks the pattern, not the
+ * reading — between the slashes, after `www`, and before `@` (after it, a renderer reads it as
+ * part of an international domain name).
+ */
+const BARE_LINK = /\/(?=\/)|\bwww(?=\.)|@(?=\w)/gi;
 
 /** A cheap first look: most strings (ids, dates, enum values, plain names) hold none of these. */
 const MAYBE = /[^A-Za-z0-9 ,'’]|www/i;
@@ -40,7 +45,7 @@ export function escapeMarkdown(text: string): string {
     .replace(INLINE, '\\$&')
     .replace(ENTITY, '\\&')
     .replace(LINE_START, (_m, indent: string, mark: string) => (/^\d/.test(mark) ? `${indent}${mark}\\` : `${indent}\\${mark}`))
-    .replace(BARE_LINK, (_m, colon?: string, slashes?: string, www?: string, dot?: string) => (colon ? `${colon}\u200B${slashes}` : `${www}\u200B${dot}`));
+    .replace(BARE_LINK, (m) => (m === '@' ? '\u200B@' : `${m}\u200B`));
 }
 
 /** Wraps every string of a view model that escaping would change, so that `settleText` finds it. */

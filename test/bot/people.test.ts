@@ -19,6 +19,9 @@ const form = scheduleFormWith;
 const PARENT = { name: 'Mandy Offline', contact: '07700900123', agency: 'family', role: 'family' };
 const OTHER_FORCE = { name: 'DC Olu Outside', contact: 'olu.outside@police.example', agency: 'police', role: 'professional' };
 
+
+/** A card as JSON, as people read it: addresses on cards carry a zero-width space before @ (text is data). */
+const shown = (x: unknown) => JSON.stringify(x).replaceAll('\u200B', '');
 describe('Everyone at the table: people found by email, people not on Teams, reminders', function () {
   this.timeout(60_000);
   const h = new Harness();
@@ -28,7 +31,7 @@ describe('Everyone at the table: people found by email, people not on Teams, rem
   it('schedules by email addresses: each resolved through Graph with the app\'s own client-credentials token', async () => {
     h.now = new Date('2026-11-23T09:00:00Z');
     const caseRef = 'PPL-2026-0001';
-    const answer = JSON.stringify(await h.click('cpu', h.personal('cpu'), 'schedule', form(caseRef, [{ key: 'social', agency: 'childrens-social-care' }, { key: 'police', agency: 'police' }])));
+    const answer = shown(await h.click('cpu', h.personal('cpu'), 'schedule', form(caseRef, [{ key: 'social', agency: 'childrens-social-care' }, { key: 'police', agency: 'police' }])));
     expect(answer).to.not.contain('Nothing was scheduled');
     const conferenceId = conferenceIdOf(caseRef, '2026-12-07', 'initial');
     expect((await h.store.conferences.get(conferenceId))?.chair.userId).to.equal(CAST.chair.aadObjectId);
@@ -45,14 +48,16 @@ describe('Everyone at the table: people found by email, people not on Teams, rem
     const caseRef = 'PPL-2026-0002';
     const conferenceId = conferenceIdOf(caseRef, '2026-12-07', 'initial');
     const nobody = await h.teams.execute(CAST.cpu, h.personal('cpu'), 'schedule', form(caseRef, [{ key: 'social', agency: 'childrens-social-care' }, { name: 'Nina Nobody', contact: 'nina.nobody@example.gov.uk', agency: 'education' }]));
-    const nobodyCard = JSON.stringify(nobody.body.value);
+    // A typed address is shown as text: a zero-width space before its @ keeps it from becoming a mailto link.
+    expect(JSON.stringify(nobody.body.value)).to.contain('nina.nobody\u200B@example.gov.uk');
+    const nobodyCard = shown(nobody.body.value);
     expect(nobodyCard).to.contain('Nothing was scheduled').and.to.contain("Nobody with the email nina.nobody@example.gov.uk is in your organisation's directory");
     expect(await h.store.conferences.get(conferenceId)).to.equal(undefined);
 
     h.connector.withoutApp.add(CAST.school.id);
     try {
       const rows = [{ key: 'social' as const, agency: 'childrens-social-care' }, { key: 'school' as const, agency: 'education' }];
-      const refused = JSON.stringify((await h.teams.execute(CAST.cpu, h.personal('cpu'), 'schedule', form(caseRef, rows))).body.value);
+      const refused = shown((await h.teams.execute(CAST.cpu, h.personal('cpu'), 'schedule', form(caseRef, rows))).body.value);
       expect(refused).to.contain("Sid School (school@example.gov.uk) is in your organisation's directory, but Teams will not let the bot message them");
       expect(refused).to.contain('app setup policy').and.to.contain('"id":"inviteOthersByUnit"');
       expect(refused).to.not.contain('Nobody with the email'); // found, but not reachable: said as such
@@ -75,7 +80,7 @@ describe('Everyone at the table: people found by email, people not on Teams, rem
     const before = h.cards(unitChat).length;
     const rows = [{ key: 'social' as const, agency: 'childrens-social-care' }, PARENT, OTHER_FORCE, { key: 'health' as const, agency: 'health-visiting' }];
     // Neither is in the council's directory: the form names each beside their row and offers to go ahead.
-    const first = JSON.stringify(await h.click('cpu', h.personal('cpu'), 'schedule', form(caseRef, rows, { location: 'Room 2, Town Hall' })));
+    const first = shown(await h.click('cpu', h.personal('cpu'), 'schedule', form(caseRef, rows, { location: 'Room 2, Town Hall' })));
     expect(first).to.contain('07700900123\\" is not an email address or Teams id').and.to.contain('Nobody with the email olu.outside@police.example');
     expect(first).to.contain('"id":"inviteOthersByUnit"');
     expect(await h.store.conferences.get(conferenceId)).to.equal(undefined);
@@ -87,10 +92,10 @@ describe('Everyone at the table: people found by email, people not on Teams, rem
     expect(officer).to.deep.include({ reach: 'not-on-teams', contactLine: OTHER_FORCE.contact });
 
     // The Unit sees one card per person to reach by other means: family wording for the parent.
-    const unitCards = h.cards(unitChat).slice(before).map((c) => c.card).filter((c) => JSON.stringify(c).includes('"verb":"answerFor"'));
+    const unitCards = h.cards(unitChat).slice(before).map((c) => c.card).filter((c) => shown(c).includes('"verb":"answerFor"'));
     expect(unitCards).to.have.length(2);
-    const parentCard = JSON.stringify(unitCards.find((c) => JSON.stringify(c).includes(PARENT.name)));
-    const officerCard = JSON.stringify(unitCards.find((c) => JSON.stringify(c).includes(OTHER_FORCE.name)));
+    const parentCard = shown(unitCards.find((c) => shown(c).includes(PARENT.name)));
+    const officerCard = shown(unitCards.find((c) => shown(c).includes(OTHER_FORCE.name)));
     expect(parentCard).to.contain('A child protection conference is a meeting').and.to.contain('bring someone to support you').and.to.contain('advocate').and.to.contain('reports written for the conference will be shared with you');
     expect(parentCard).to.contain('07700900123');
     expect(officerCard).to.not.contain('bring someone to support you');
@@ -108,12 +113,12 @@ describe('Everyone at the table: people found by email, people not on Teams, rem
 
     // The Unit records their answers; an on-Teams invitee answers for themselves; only the Unit or chair may do it.
     await h.click('cpu', h.personal('cpu'), 'answerFor', { conferenceId, person: parent.userId, answer: 'attending' });
-    const answered = JSON.stringify(await h.click('cpu', h.personal('cpu'), 'answerFor', { conferenceId, person: officer.userId, answer: 'attending' }));
+    const answered = shown(await h.click('cpu', h.personal('cpu'), 'answerFor', { conferenceId, person: officer.userId, answer: 'attending' }));
     expect(answered).to.contain('Answer recorded by Carol Unit: Attending');
     expect(await h.refused('cpu', h.personal('cpu'), 'answerFor', { conferenceId, person: CAST.social.aadObjectId, answer: 'apologies' })).to.match(/on Teams and answers their own invitation/);
     expect(await h.refused('health', h.personal('health'), 'answerFor', { conferenceId, person: parent.userId, answer: 'apologies' })).to.match(/Only the Child Protection Unit or the chair/);
     expect((await h.store.invitees.get(conferenceId, parent.userId))?.rsvp).to.deep.include({ response: 'attending', recordedBy: { userId: CAST.cpu.aadObjectId, name: CAST.cpu.name, as: 'unit' } });
-    const chairSummary = JSON.stringify(h.cards(h.personal('chair').id).at(-1)!.card);
+    const chairSummary = shown(h.cards(h.personal('chair').id).at(-1)!.card);
     expect(chairSummary).to.contain(OTHER_FORCE.name);
 
     // The conference: the chair checks both in; the officer counts for the police, the parent never counts.
@@ -121,7 +126,7 @@ describe('Everyone at the table: people found by email, people not on Teams, rem
     await h.teams.say(CAST.chair, GROUP, `start ${caseRef}`);
     await h.click('social', GROUP, 'checkIn', { conferenceId });
     await h.click('chair', GROUP, 'chairCheckIn', { conferenceId, person: parent.userId, present: 'true', personHow: 'room' });
-    const card = JSON.stringify(await h.click('chair', GROUP, 'chairCheckIn', { conferenceId, person: officer.userId, present: 'true', personHow: 'phone' }));
+    const card = shown(await h.click('chair', GROUP, 'chairCheckIn', { conferenceId, person: officer.userId, present: 'true', personHow: 'phone' }));
     expect(card).to.contain("Counting: Children's Social Care, Police").and.to.contain('recorded by the chair for DC Olu Outside').and.to.contain('on the phone');
     expect(card).to.contain('1 more agency');
     const trail = await h.store.audit.forConference(conferenceId);
@@ -146,7 +151,7 @@ describe('Everyone at the table: people found by email, people not on Teams, rem
     const run = await runReminders(services, new Date(`${day}T07:00:00Z`), 'reminder-test');
     expect(run.ran).to.equal(true);
     expect(run.failed).to.equal(0);
-    const reminder = h.connector.to(chat).slice(already).map((o) => JSON.stringify(o.activity));
+    const reminder = h.connector.to(chat).slice(already).map((o) => shown(o.activity));
     expect(reminder.some((a) => a.includes('PPL-2026-0004'))).to.equal(true);
     expect(await h.store.conversations.get(CAST.health.aadObjectId)).to.not.equal(undefined);
     // On the conference day the items name the parent too (no Entra id): skipped, not failed.

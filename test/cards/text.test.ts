@@ -72,6 +72,9 @@ const HOSTILE = [
   '<https://evil.example>',
   'https://evil.example/a',
   'www.evil.example',
+  '//evil.example/a',
+  'mum@example.co.uk',
+  'x@1.http://',
   '<at>Everyone</at>',
   '<a href="https://evil.example">x</a>',
   '<img src=x onerror=alert(1)>',
@@ -94,7 +97,7 @@ const HOSTILE = [
 
 const hostile = fc.oneof(
   fc.constantFrom(...HOSTILE),
-  fc.array(fc.oneof(fc.constantFrom(...HOSTILE, '[', ']', '(', ')', '!', '<', '>', '*', '_', '\\', '\n', ' ', 'http://', '#', '-', '1.', '&'), fc.string({ maxLength: 6 })), { maxLength: 8 }).map((parts) => parts.join('')),
+  fc.array(fc.oneof(fc.constantFrom(...HOSTILE, '[', ']', '(', ')', '!', '<', '>', '*', '_', '\\', '\n', ' ', 'http://', '//', '@', '.co', '#', '-', '1.', '&'), fc.string({ maxLength: 6 })), { maxLength: 8 }).map((parts) => parts.join('')),
   fc.string({ unit: 'binary', maxLength: 40 }),
 ).map((s) => `x${s}`.slice(0, 100));
 
