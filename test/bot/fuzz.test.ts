@@ -43,7 +43,7 @@ describe('Fuzzing every card action and command over HTTP (fast-check)', functio
   let A: SeededConference; // decided: its round 1 is closed, a/1 dissented
   let B: SeededConference; // scheduled, chaired by someone else
   let C: SeededConference; // in progress with round 1 open, chaired by someone else
-  const sent = { invoke: 0, submit: 0, message: 0, oversize: 0 };
+  const sent = { invoke: 0, submit: 0, message: 0, oversize: 0, early: 0 };
 
   before(async () => {
     await connector.start();
@@ -213,6 +213,8 @@ describe('Fuzzing every card action and command over HTTP (fast-check)', functio
         // A refusal is shown by Teams as HTTP 200 with the error in the body; an action the SDK could
         // not even read (a verb that is no string) is answered HTTP 400 before it is looked at.
         const formBack = answer.status === 200 && refusedForm(answer.body?.value);
+        // Refused before anything is read or written (HTTP 400): nothing to audit.
+        if (answer.status === 400) sent.early += 1;
         if (!formBack && ((answer.status !== 200 && answer.status !== 400) || answer.body?.statusCode !== 400 || typeof message !== 'string' || message.trim() === '')) fail(`invoke ${i}`, { payload, status: answer.status, body: answer.body });
       } else {
         sent.submit += 1;
@@ -256,7 +258,7 @@ describe('Fuzzing every card action and command over HTTP (fast-check)', functio
     // Nothing changed but the audit trail, which gained at least one entry per refused card action.
     const after = await snapshot(store);
     expect(changes(before, after), 'rows changed by the fuzzing').to.deep.equal([]);
-    expect((await countAudit(store)) - auditBefore).to.be.at.least(sent.invoke + sent.submit);
+    expect((await countAudit(store)) - auditBefore).to.be.at.least(sent.invoke + sent.submit - sent.early);
     const works = await teams.execute(c[1]!, C.group, 'vote', { conferenceId: C.conference.id, roundId: '1', choice: 'cp-plan' });
     expect(works.status).to.equal(200);
   });
@@ -284,6 +286,11 @@ async function snapshot(store: TestStore): Promise<Record<string, unknown[]>> {
       const { etag: _etag, timestamp: _timestamp, ...rest } = e as Record<string, unknown>;
       // A conference's audit trail lives in its partition (written with the change it records).
       if (id === 'conferences' && String(rest.rowKey).startsWith('audit|')) continue;
+      // A shared card's writer may still be catching up with the votes cast before the fuzzing:
+      // its bookkeeping (who holds the card, the version shown, when) is not the conference's state.
+      if (id === 'conferences' && String(rest.rowKey).startsWith('card|')) {
+        for (const k of ['holder', 'heldUntil', 'lastUpdateAt', 'updatedAt', 'version']) delete rest[k];
+      }
       // A 1:1 conversation reference is re-saved with each message's activity id: not a change of state.
       if (id === 'conversations') {
         const reference = JSON.parse(String(rest.reference)) as Record<string, unknown>;

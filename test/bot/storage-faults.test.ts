@@ -24,7 +24,7 @@ const AGENCIES = ['childrens-social-care', 'police', 'health-visiting', 'gp', 'e
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
 describe('Storage faults: Azurite stopped mid-round and mid-close, and a slow store', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'cp-bot-faults-'));
   const chair = person('faults-chair', 'Irene Chair');
   const directory: Member[] = [chair];
@@ -45,7 +45,19 @@ describe('Storage faults: Azurite stopped mid-round and mid-close, and a slow st
     proxy.dropAll();
   };
   const startAzuriteAgain = async () => {
-    azurite = await startAzurite({ location: dir, port });
+    // The port is in the ephemeral range: a connection made while the store was down (a retrying
+    // writer) can hold it as its local port. Then the store comes back on another port, behind the
+    // same proxy, with the same data: for the bot it is the same store restarted.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        azurite = await startAzurite({ location: dir, port });
+        return;
+      } catch (e) {
+        if (!/EADDRINUSE/.test(String(e)) || attempt >= 5) throw e;
+        port = await freePort();
+        proxy.upstream.port = port;
+      }
+    }
   };
 
   /** A conference with five agencies, started in its chat and everyone checked in, through the bot. */
@@ -239,7 +251,8 @@ describe('Storage faults: Azurite stopped mid-round and mid-close, and a slow st
 
   it('a slow store that then fails: "still saving" first, then a "not saved" message in the chat, and nothing half-saved', async () => {
     const c = conferences.at(-1)!;
-    proxy.latencyMs = 1_500;
+    // The vote is two round trips (one read, one transaction): each must be slow for it to outlast 4 s.
+    proxy.latencyMs = 2_500;
     const groupBefore = connector.to(c.group.id).length;
     try {
       const { answer, ms } = await timed(() => vote(c, 1, 'cp-plan', 'act-slow-vote-2'));

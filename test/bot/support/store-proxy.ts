@@ -19,7 +19,8 @@ export class StoreProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
 
-  constructor(private readonly upstream: { host: string; port: number }) {}
+  /** Where the store is; a test may move it (a store restarted on another port). */
+  constructor(readonly upstream: { host: string; port: number }) {}
 
   get port(): number {
     return (this.server!.address() as AddressInfo).port;
@@ -51,6 +52,11 @@ export class StoreProxy {
     };
     client.on('error', close).on('close', close);
     server.on('error', close).on('close', close);
+    // While the store is down, Linux may connect a socket to itself (its ephemeral local port
+    // chosen equal to the store's port): it would hold the port and the store could not restart.
+    server.on('connect', () => {
+      if (server.localPort === server.remotePort) close();
+    });
     // Requests in order; the last request line seen names the answer that comes back.
     const pending: RequestLine[] = [];
     let toServer = Promise.resolve();
