@@ -7,7 +7,7 @@
 // refused beside its field with the value kept, and nothing changes.
 import { expect } from 'chai';
 import { conferenceIdOf } from '../../bot/actions/scheduling.js';
-import { CAST, GROUP, Harness, INVITEES, scheduleForm, type CastKey } from './support/harness.js';
+import { CAST, GROUP, Harness, INVITEES, besideField, scheduleForm, type CastKey } from './support/harness.js';
 import { seedConference } from './support/seed.js';
 
 const CASE = 'CHG/2026/1';
@@ -34,23 +34,7 @@ describe('Changing a conference (bot over HTTP, store on Azurite)', function () 
   };
   const invited = INVITEES.map((i) => i.key);
   const change = (key: CastKey, verb: string, data: Record<string, unknown>) => h.click(key, h.personal(key), verb, { conferenceId: ID, ...data });
-  /** The warning shown right after the input `id`, or '' when there is none. */
-  const beside = (card: Record<string, any>, id: string) => {
-    const flat: Record<string, any>[] = [];
-    const walk = (x: unknown) => {
-      if (Array.isArray(x)) x.forEach(walk);
-      else if (x && typeof x === 'object') {
-        const o = x as Record<string, any>;
-        if (typeof o.type === 'string' && (o.type.startsWith('Input.') || o.type === 'TextBlock')) flat.push(o);
-        for (const [k, v] of Object.entries(o)) if (k !== 'fallback') walk(v);
-      }
-    };
-    walk(card.body);
-    const at = flat.findIndex((o) => o.id === id);
-    expect(at, `input ${id}`).to.be.at.least(0);
-    const next = flat[at + 1];
-    return next?.type === 'TextBlock' && next.color === 'Attention' ? String(next.text) : '';
-  };
+
 
   it('scheduled through the form: everyone invited, the conference in everyone’s my reviews', async () => {
     h.now = new Date('2026-11-23T09:00:00Z');
@@ -92,13 +76,13 @@ describe('Changing a conference (bot over HTTP, store on Azurite)', function () 
   it('bad moves are refused beside the field, values kept, nothing changed: into the past, past the due date without a reason', async () => {
     const before = await h.store.conferences.get(ID);
     const past = await change('chair', 'reschedule', { newDate: '2026-11-20', newTime: '10:00', newLocation: 'Room 9' });
-    expect(beside(past, 'newDate')).to.contain('in the past');
+    expect(besideField(past, 'newDate')).to.contain('in the past');
     expect(JSON.stringify(past)).to.contain('"id":"newLocation"').and.to.contain('Room 9');
     const late = await change('cpu', 'reschedule', { newDate: '2026-12-16', newTime: '10:00' });
-    expect(beside(late, 'newDate')).to.contain('must be held by Fri 11 Dec 2026');
-    expect(beside(late, 'newLateReason')).to.contain('Needed');
+    expect(besideField(late, 'newDate')).to.contain('must be held by Fri 11 Dec 2026');
+    expect(besideField(late, 'newLateReason')).to.contain('Needed');
     const malformed = await change('cpu', 'reschedule', { newDate: '16/12/2026', newTime: '10:00' });
-    expect(beside(malformed, 'newDate')).to.match(/date/);
+    expect(besideField(malformed, 'newDate')).to.match(/date/);
     expect(JSON.stringify(malformed)).to.contain('16/12/2026');
     expect(await h.store.conferences.get(ID)).to.deep.equal(before);
     expect((await h.store.dueItems.forCase(CASE)).map((i) => i.due).sort()).to.deep.equal(['2026-12-08', '2026-12-09']);
@@ -121,11 +105,11 @@ describe('Changing a conference (bot over HTTP, store on Azurite)', function () 
     expect(JSON.stringify(latest('stranger'))).to.contain('Wed 16 Dec 2026, 10:00').and.to.contain('"verb":"rsvp"');
     expect(await myReviews('stranger')).to.contain('Wed 16 Dec 2026');
     const again = await change('cpu', 'addInvitee', { addLine: `Pat Police, ${CAST.police.email}, Police` });
-    expect(beside(again, 'addLine')).to.contain('already invited');
+    expect(besideField(again, 'addLine')).to.contain('already invited');
     const chair = await change('cpu', 'addInvitee', { addLine: `Irene Chair, ${CAST.chair.email}, Children's Social Care` });
-    expect(beside(chair, 'addLine')).to.contain('is the chair');
+    expect(besideField(chair, 'addLine')).to.contain('is the chair');
     const malformed = await change('cpu', 'addInvitee', { addLine: 'Just a name, no email here' });
-    expect(beside(malformed, 'addLine')).to.match(/not an email address|expected name, email, agency, role/);
+    expect(besideField(malformed, 'addLine')).to.match(/not an email address|expected name, email, agency, role/);
     expect(JSON.stringify(malformed)).to.contain('Just a name, no email here');
     expect((await h.store.invitees.list(ID)).length).to.equal(12);
   });
@@ -139,9 +123,9 @@ describe('Changing a conference (bot over HTTP, store on Azurite)', function () 
     expect(await myReviews('probation')).to.equal('');
     expect(await h.store.invitees.get(ID, CAST.probation.aadObjectId)).to.equal(undefined);
     const chair = await change('cpu', 'removeInvitee', { removeWho: CAST.chair.aadObjectId });
-    expect(beside(chair, 'removeWho')).to.contain('cannot be removed');
+    expect(besideField(chair, 'removeWho')).to.contain('cannot be removed');
     const gone = await change('cpu', 'removeInvitee', { removeWho: CAST.probation.aadObjectId });
-    expect(beside(gone, 'removeWho')).to.contain('not invited');
+    expect(besideField(gone, 'removeWho')).to.contain('not invited');
   });
 
   it('who has not answered, and a reminder to them only, from the RSVP summary', async () => {
@@ -161,7 +145,7 @@ describe('Changing a conference (bot over HTTP, store on Azurite)', function () 
 
   it('cancelled with a reason: every invitation shows it without buttons, nothing stays due; it cannot be cancelled twice', async () => {
     const refused = await change('cpu', 'cancelConference', { cancelReason: '' });
-    expect(beside(refused, 'cancelReason')).to.match(/required/);
+    expect(besideField(refused, 'cancelReason')).to.match(/required/);
     const card = await change('cpu', 'cancelConference', { cancelReason: 'The child has moved to another area.' });
     expect(JSON.stringify(card)).to.contain('Cancelled: 11 people told 1:1');
     for (const key of [...invited.filter((k) => k !== 'probation'), 'stranger'] as CastKey[]) {

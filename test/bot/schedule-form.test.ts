@@ -4,7 +4,7 @@
 // field, and the form kept out of group chats (Bolton procedures, Timing: 15 working days).
 import { expect } from 'chai';
 import { conferenceIdOf } from '../../bot/actions/scheduling.js';
-import { CAST, CHILD_FULL_NAME, GROUP, Harness, scheduleForm } from './support/harness.js';
+import { CAST, CHILD_FULL_NAME, GROUP, Harness, besideField, scheduleForm } from './support/harness.js';
 
 /** Every input of a card with its value, by id. */
 function inputs(card: unknown, out: Record<string, unknown> = {}): Record<string, unknown> {
@@ -15,24 +15,6 @@ function inputs(card: unknown, out: Record<string, unknown> = {}): Record<string
     Object.values(o).forEach((v) => inputs(v, out));
   }
   return out;
-}
-
-/** The text shown right after the input `id` (where the form says what is wrong with it). */
-function besideField(card: Record<string, any>, id: string): string {
-  const flat: Record<string, any>[] = [];
-  const walk = (x: unknown) => {
-    if (Array.isArray(x)) x.forEach(walk);
-    else if (x && typeof x === 'object') {
-      const o = x as Record<string, any>;
-      if (typeof o.type === 'string' && (o.type.startsWith('Input.') || o.type === 'TextBlock')) flat.push(o);
-      for (const [k, v] of Object.entries(o)) if (k !== 'fallback') walk(v);
-    }
-  };
-  walk(card.body);
-  const at = flat.findIndex((o) => o.id === id);
-  expect(at, `input ${id}`).to.be.at.least(0);
-  const next = flat[at + 1];
-  return next?.type === 'TextBlock' && next.color === 'Attention' ? String(next.text) : '';
 }
 
 describe('The scheduling form people can fill (bot over HTTP)', function () {

@@ -215,3 +215,21 @@ export function scheduleFormWith(caseRef: string, rows: FormRow[], extra: Record
   });
   return { ...form, ...extra };
 }
+
+/** The text shown right after the input `id` (where the form says what is wrong with it). */
+export function besideField(card: Record<string, any>, id: string): string {
+  const flat: Record<string, any>[] = [];
+  const walk = (x: unknown) => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') {
+      const o = x as Record<string, any>;
+      if (typeof o.type === 'string' && (o.type.startsWith('Input.') || o.type === 'TextBlock')) flat.push(o);
+      for (const [k, v] of Object.entries(o)) if (k !== 'fallback') walk(v);
+    }
+  };
+  walk(card.body);
+  const at = flat.findIndex((o) => o.id === id);
+  expect(at, `input ${id}`).to.be.at.least(0);
+  const next = flat[at + 1];
+  return next?.type === 'TextBlock' && next.color === 'Attention' ? String(next.text) : '';
+}
