@@ -69,14 +69,14 @@ export async function openRound(s: Services, turn: Turn, a: ActionOf<'openRound'
 }
 
 export async function vote(s: Services, turn: Turn, a: ActionOf<'vote'>): Promise<ActionOutcome> {
-  // One partition query for everything the vote needs: the conference, its invitees, the round and its votes.
+  // One partition query for everything the vote needs: the conference, the voter's invitation, the round and its votes.
   const number = roundNumberOf(a.roundId);
-  const snap = number !== undefined && ConferenceId.safeParse(a.conferenceId).success ? await s.store.votes.snapshot(a.conferenceId, number) : undefined;
+  const snap = number !== undefined && ConferenceId.safeParse(a.conferenceId).success ? await s.store.votes.snapshot(a.conferenceId, number, turn.actor.aadObjectId) : undefined;
   const conference = snap?.conference;
   if (!conference) throw new UserError('This conference could not be found. The card may be out of date: ask the chair for a new one.', 'Not found');
   const round = snap.round;
   if (!round) throw new UserError('That vote round could not be found. The card may be out of date.', 'Not found');
-  const invitee = snap.invitees.find((i) => i.userId === turn.actor.aadObjectId);
+  const invitee = snap.invitee;
   const refusal = whyNotVoter(conference, turn, invitee);
   if (refusal || !invitee) throw new UserError(refusal ?? 'Only people invited to this conference can vote.', 'You cannot vote here');
   const agency = invitee.checkIn?.agency ?? invitee.agency;
@@ -103,7 +103,8 @@ export async function vote(s: Services, turn: Turn, a: ActionOf<'vote'>): Promis
   // A vote changes nothing the desk shows (rounds and decisions do): no desk refresh here.
   // The voter's view from what was read plus what was written: no second read.
   const votes = [...snap.votes.filter((v) => v.agency !== result.vote.agency), result.vote];
-  const own = voteCard(voteView(conference, round, snap.invitees, votes, viewerOf(conference, turn, invitee, votes)));
+  // The own card is shown to the voter alone: its refresh list needs no other invitation.
+  const own = voteCard(voteView(conference, round, [invitee], votes, viewerOf(conference, turn, invitee, votes)));
   return { own, sharedCard: sharedVoteCard(s, conference, round.round), notice: `${result.vote.agency}'s view is recorded; it can change until the round closes.` };
 }
 

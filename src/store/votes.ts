@@ -238,19 +238,20 @@ export class Votes {
   }
 
   /**
-   * Everything a vote needs, in one partition query: the conference, its invitees, the round and
-   * the round's votes (RowKeys 'conference', 'invitee|…', 'round|n', 'vote|n|…').
+   * Everything a vote needs, in one partition query: the conference, the voter's invitation, the
+   * round and the round's votes (RowKeys 'conference', 'invitee|<voter>', 'round|n', 'vote|n|…').
    */
-  async snapshot(conferenceId: ConferenceId, round: number): Promise<VoteSnapshot> {
+  async snapshot(conferenceId: ConferenceId, round: number, userId: UserId): Promise<VoteSnapshot> {
     const r = pad(round);
     const inRange = (from: string) => odata`(RowKey ge ${from} and RowKey lt ${prefixEnd(from)})`;
-    const filter = `${odata`PartitionKey eq ${conferenceId}`} and (${odata`RowKey eq ${'conference'}`} or ${inRange('invitee|')} or ${odata`RowKey eq ${joinKey('round', r)}`} or ${inRange(joinKey('vote', r, ''))})`;
-    const snap: VoteSnapshot = { invitees: [], votes: [] };
+    const voter = inviteeKey(conferenceId, userId).rowKey;
+    const filter = `${odata`PartitionKey eq ${conferenceId}`} and (${odata`RowKey eq ${'conference'}`} or ${odata`RowKey eq ${voter}`} or ${odata`RowKey eq ${joinKey('round', r)}`} or ${inRange(joinKey('vote', r, ''))})`;
+    const snap: VoteSnapshot = { votes: [] };
     const voteRows: VoteRow[] = [];
     for await (const entity of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
       const rowKey = String(entity.rowKey);
       if (rowKey === 'conference') snap.conference = this.conferences.fromEntity(entity).value;
-      else if (rowKey.startsWith('invitee|')) snap.invitees.push(this.invitees.fromEntity(entity).value);
+      else if (rowKey === voter) snap.invitee = this.invitees.fromEntity(entity).value;
       else if (rowKey.startsWith('round|')) snap.round = this.rounds.fromEntity(entity).value;
       else voteRows.push(this.rows.fromEntity(entity).value);
     }
@@ -281,10 +282,15 @@ export class Votes {
   }
 }
 
-/** What a vote reads: the conference, its invitees, the round and its votes (one query). */
+/**
+ * What a vote reads, in one query: the conference, the voter's own invitation, the round and its
+ * votes. Not the other invitees: their rows are most of a conference's partition, and a vote
+ * needs none of them (the shared card's writer reads them when it draws the card).
+ */
 export interface VoteSnapshot {
   conference?: Conference;
-  invitees: Invitee[];
+  /** The voter's invitation, if they are invited. */
+  invitee?: Invitee;
   round?: VoteRound;
   votes: StoredVote[];
 }
