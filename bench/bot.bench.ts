@@ -7,7 +7,8 @@
 // The bot runs in a child process so that its RSS is its own (Azurite, the loopback Bot Connector
 // and the load generator stay in this process), and it runs as `npm start` runs it: the project
 // is compiled (tsc, into dist/) and the child is this file's compiled twin, started with
-// BOT_BENCH_CHILD set — under tsx the TypeScript loader alone would add ~60 MB to the RSS.
+// BOT_BENCH_CHILD set and the start script's Node flags — under tsx the TypeScript loader alone
+// would add ~60 MB to the RSS.
 // Uses AZURE_TABLES_CONNECTION_STRING when set, else an in-memory Azurite of its own.
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { TableClient } from '@azure/data-tables';
 import { startApp } from '../bot/app.js';
+import { startCommand } from '../dev/lib/start-command.js';
 import { readConfig } from '../bot/config.js';
 import { startAzurite } from '../src/store/azurite.js';
 import { CONNECTION_STRING_VARIABLE } from '../src/store/connect.js';
@@ -212,7 +214,8 @@ function compiled(): string {
 
 async function startChild(file: string, connectionString: string, prefix: string): Promise<Child> {
   const child: ChildProcess = fork(file, [], {
-    execArgv: ['--expose-gc'],
+    // Node's flags as `npm start` gives them (package.json), and gc() for the measurement.
+    execArgv: ['--expose-gc', ...startCommand(join(dirname(fileURLToPath(import.meta.url)), '..')).nodeFlags],
     env: { ...process.env, BOT_BENCH_CHILD: '1', BOT_BENCH_STORE: connectionString, BOT_BENCH_PREFIX: prefix },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

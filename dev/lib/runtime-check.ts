@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnManaged } from './proc.js';
+import { startCommand } from './start-command.js';
 
 export interface RuntimeResult {
   node: string;
@@ -27,7 +28,8 @@ export async function checkRuntime(nodeBinary: string, projectDir: string, timeo
   let ready: () => void = () => undefined;
   const listening = new Promise<void>((resolve) => (ready = resolve));
   const started = performance.now();
-  const bot = spawnManaged('bot', nodeBinary, ['dist/bot/index.js'], {
+  const start = startCommand(projectDir);
+  const bot = spawnManaged('bot', nodeBinary, [...start.nodeFlags, start.entry], {
     cwd: projectDir,
     // Only what the bot needs: a clean environment shows warnings the project itself causes.
     env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: dataDir },
