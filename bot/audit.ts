@@ -1,7 +1,9 @@
 // Every state change and every refusal goes to the append-only audit table. An audit entry is
-// written with the change where the store allows (the vote: one transaction); otherwise after it,
+// written with the change where the store allows (one transaction: the vote, the close, an answer
+// to the invitation, a check-in); otherwise after it,
 // and then a failure to write it must not turn a saved action into "Not saved": it is retried
 // in the background (with back-off) and logged, never thrown at the user.
+import type { TransactionAction } from '@azure/data-tables';
 import type { AuditInput } from '../src/store/audit.js';
 import { deskTenantOf, refreshDesk } from './desk/refresh.js';
 import type { Services } from './services.js';
@@ -24,6 +26,15 @@ export function auditEntry(turn: Turn, action: string, details: Details = {}): A
     conferenceId,
     details: rest,
   };
+}
+
+/**
+ * The entry as one more action of the change's own transaction (a conference's trail is in its
+ * partition): the change and its entry are stored together or not at all. The caller follows
+ * the desk once the change is stored (`followDesk`).
+ */
+export function auditAction(s: Services, turn: Turn, action: string, details: Details & { conferenceId: string }): TransactionAction {
+  return s.store.audit.entryAction({ ...auditEntry(turn, action, details), conferenceId: details.conferenceId });
 }
 
 const RETRIES_MS = [200, 1_000, 5_000, 30_000];

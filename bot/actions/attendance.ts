@@ -9,7 +9,7 @@ import type { ActionOf } from '../../cards/index.js';
 import { agendaCard } from '../../cards/agenda.js';
 import { attendanceCard, type AttendanceView } from '../../cards/attendance.js';
 import { loadConference, requireChair, requireInvitee, requireStatus, isChair } from '../access.js';
-import { audit } from '../audit.js';
+import { audit, auditAction, followDesk } from '../audit.js';
 import { updateInvitations } from './invitations.js';
 import { applyEvent, factsOf, heldOn, questionAt } from '../lifecycle.js';
 import { localDate } from '../time.js';
@@ -59,9 +59,14 @@ export async function checkIn(s: Services, turn: Turn, a: ActionOf<'checkIn'>): 
   if (invitee.checkIn?.present && invitee.checkIn.deputyName) {
     throw new UserError(`Your briefed deputy, ${invitee.checkIn.deputyName}, is checked in for you. Ask the chair to check them out first.`, 'Deputy checked in');
   }
-  const result = await s.store.invitees.checkIn(conference.id, invitee.userId, { present: true, role: invitee.role, agency: invitee.agency, at: turn.now.toISOString() });
+  const result = await s.store.invitees.checkIn(
+    conference.id,
+    invitee.userId,
+    { present: true, role: invitee.role, agency: invitee.agency, at: turn.now.toISOString() },
+    { audit: auditAction(s, turn, 'checked-in', { conferenceId: conference.id, role: invitee.role, agency: invitee.agency }) },
+  );
   if (result.outcome === 'not-invited') throw new UserError('Only people invited to this conference can check in.');
-  if (result.outcome !== 'unchanged') await audit(s, turn, 'checked-in', { conferenceId: conference.id, role: invitee.role, agency: invitee.agency });
+  if (result.outcome !== 'unchanged') await followDesk(s, turn, { conferenceId: conference.id });
   // An agency that checks in while a round is open is asked too (RULES.md, The decision).
   const open = invitee.role === 'professional' ? await s.store.votes.openRoundOf(conference.id) : undefined;
   if (open && !open.agencies.includes(invitee.agency)) {

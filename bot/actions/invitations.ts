@@ -6,7 +6,7 @@ import type { Invitee } from '../../src/store/invitees.js';
 import { invitationCard, type ActionOf, type InvitationView } from '../../cards/index.js';
 import { loadConference, requireInvitee, requireStatus } from '../access.js';
 import { createHash } from 'node:crypto';
-import { audit } from '../audit.js';
+import { audit, auditAction, followDesk } from '../audit.js';
 import { once } from '../effects.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Turn } from '../turn.js';
@@ -119,14 +119,15 @@ export async function rsvp(s: Services, turn: Turn, a: ActionOf<'rsvp'>): Promis
     throw new UserError('A briefed deputy attends for an agency. Please answer whether you will attend; you may bring a supporter.', 'Not for you');
   }
   if (new Date(conference.scheduledAt) <= turn.now) throw new UserError('The conference has started: answers can no longer change.', 'Too late');
-  const result = await s.store.invitees.rsvp(conference.id, turn.actor.aadObjectId, {
-    response: a.answer,
-    deputyName: a.answer === 'deputy' ? a.deputyName : undefined,
-    at: turn.now.toISOString(),
-  });
+  const result = await s.store.invitees.rsvp(
+    conference.id,
+    turn.actor.aadObjectId,
+    { response: a.answer, deputyName: a.answer === 'deputy' ? a.deputyName : undefined, at: turn.now.toISOString() },
+    { audit: auditAction(s, turn, 'rsvp', { conferenceId: conference.id, answer: a.answer, deputyName: a.deputyName }) },
+  );
   if (result.outcome === 'not-invited') throw new UserError('Only people invited to this conference can answer.');
   if (result.outcome !== 'unchanged') {
-    await audit(s, turn, 'rsvp', { conferenceId: conference.id, answer: a.answer, deputyName: a.deputyName });
+    await followDesk(s, turn, { conferenceId: conference.id });
     await refreshChairSummary(s, conference);
   }
   return { own: invitationCard(invitationView(conference, result.invitee, turn.now)), notice: 'Your answer is recorded.' };

@@ -8,7 +8,7 @@ import type { Conference } from '../../src/store/conferences.js';
 import type { ActedBy, CheckIn, Invitee } from '../../src/store/invitees.js';
 import { agencyLabel, viewChoiceOf, type ActionOf } from '../../cards/index.js';
 import { loadConference, requireChair, requireStatus } from '../access.js';
-import { audit } from '../audit.js';
+import { audit, auditAction, followDesk } from '../audit.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Turn } from '../turn.js';
 import { attendanceViews } from './attendance.js';
@@ -47,11 +47,8 @@ export async function chairCheckIn(s: Services, turn: Turn, a: ActionOf<'chairCh
     how: a.present ? (a.personHow ?? 'room') : invitee.checkIn?.how,
     recordedBy: byChair(turn),
   };
-  const result = await s.store.invitees.checkIn(conference.id, invitee.userId, checkIn);
-  if (result.outcome === 'not-invited') throw new UserError('That person is no longer on this conference’s list.', 'Not on the list');
-  if (result.outcome === 'unchanged') throw new UserError(`${attendeeName(invitee)} is already ${a.present ? 'checked in' : 'checked out'}.`, 'Nothing to change');
-  const name = attendeeName(result.invitee);
-  await audit(s, turn, a.present ? 'checked-in' : 'checked-out', {
+  const name = attendeeName(invitee);
+  const entry = auditAction(s, turn, a.present ? 'checked-in' : 'checked-out', {
     conferenceId: conference.id,
     person: name,
     agency: checkIn.agency,
@@ -59,6 +56,10 @@ export async function chairCheckIn(s: Services, turn: Turn, a: ActionOf<'chairCh
     how: checkIn.how,
     recordedBy: `recorded by the chair for ${name}`,
   });
+  const result = await s.store.invitees.checkIn(conference.id, invitee.userId, checkIn, { audit: entry });
+  if (result.outcome === 'not-invited') throw new UserError('That person is no longer on this conference’s list.', 'Not on the list');
+  if (result.outcome === 'unchanged') throw new UserError(`${name} is already ${a.present ? 'checked in' : 'checked out'}.`, 'Nothing to change');
+  await followDesk(s, turn, { conferenceId: conference.id });
   if (a.present) await askInOpenRound(s, conference, result.invitee);
   return attendanceViews(s, conference, turn, `${name} is checked ${a.present ? 'in' : 'out'} (recorded by the chair for ${name}).`);
 }

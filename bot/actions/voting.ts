@@ -12,7 +12,7 @@ import type { Decision } from '../../src/store/decisions.js';
 import { agencyLabel } from '../../cards/labels.js';
 import { voteCard, resultCard, type ActionOf, type ResultView, type VoteView } from '../../cards/index.js';
 import { isChair, loadConference, requireChair, requireInvitee, requireStatus } from '../access.js';
-import { audit, auditEntry } from '../audit.js';
+import { audit, auditAction, auditEntry, followDesk } from '../audit.js';
 import { once } from '../effects.js';
 import { finishCirculation } from './circulation.js';
 import type { Services } from '../services.js';
@@ -141,18 +141,20 @@ export async function closeRound(s: Services, turn: Turn, a: ActionOf<'closeRoun
       result = tallyOf(conference, votes, turn);
       return decisionOf(conference, round, votes, result, turn);
     },
+    // Stored with the close itself: a close is never without its audit entry, nor an entry without the close.
+    { audit: () => auditAction(s, turn, 'vote-round-closed', { conferenceId: conference.id, round: round.round, outcome: result!.outcome, counts: result!.counts, dissents: result!.dissents.length }) },
   );
   if (closed.outcome === 'no-such-round') throw new UserError('That vote round could not be found.');
+  if (closed.outcome === 'closed') await followDesk(s, turn, { conferenceId: conference.id });
   result ??= tallyOf(conference, closed.votes, turn);
   // What the close sets in motion goes out once, whichever delivery or instance gets there: each
   // step is claimed in the store first. A close whose transaction was stored but whose answer was
   // lost (the store went away, or the client retried) finds the steps undone and does them then.
   const done = result;
   const r = closed.round.round;
-  await once(s, turn.now, conference.id, `result-card|${r}`, async () => {
-    await audit(s, turn, 'vote-round-closed', { conferenceId: conference.id, round: r, outcome: done.outcome, counts: done.counts, dissents: done.dissents.length });
-    return { activityId: await s.messenger.reply(turn.context, resultCard(resultView(conference, closed.round, done, closed.decision))) };
-  });
+  await once(s, turn.now, conference.id, `result-card|${r}`, async () => ({
+    activityId: await s.messenger.reply(turn.context, resultCard(resultView(conference, closed.round, done, closed.decision))),
+  }));
   await once(s, turn.now, conference.id, `after-vote|${r}`, () => afterVote(s, turn, conference, closed.round, done, closed.decision));
   await finishCirculation(s, turn, conference);
   return roundViews(s, conference, closed.round, turn, 'The vote is closed.');

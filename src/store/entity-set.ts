@@ -179,14 +179,30 @@ export class EntitySet<T> {
    * `change` returns the next record, or the current one to leave it alone; it may run
    * several times, so it must not have side effects.
    */
-  async modify(key: Key, change: (current: T) => T): Promise<Modified<T>> {
+  async modify(key: Key, change: (current: T) => T, options: { alongside?: TransactionAction[] } = {}): Promise<Modified<T>> {
     return retryOnStale(async () => {
       const current = await this.get(key);
       if (!current) return { outcome: 'not-found' } as const;
       const next = change(current.value);
       if (this.same(current.value, next)) return { outcome: 'unchanged', stored: current } as const;
-      return { outcome: 'changed', stored: await this.replace(next, current.etag), previous: current.value } as const;
+      const stored = options.alongside?.length ? await this.replaceAlongside(next, current.etag, options.alongside) : await this.replace(next, current.etag);
+      return { outcome: 'changed', stored, previous: current.value } as const;
     });
+  }
+
+  /**
+   * Replaces the row and inserts `alongside` (an audit entry) in one transaction of its partition.
+   * A 409 means those rows are there already — this very action was stored once, and the row has
+   * changed since — so the row is written alone; a 412 goes to retryOnStale as for `replace`.
+   */
+  private async replaceAlongside(value: T, etag: string, alongside: TransactionAction[]): Promise<Stored<T>> {
+    try {
+      const result = await this.client.submitTransaction([this.replaceAction(value, etag), ...alongside]);
+      return { value, etag: result.subResponses[0]?.etag ?? '' };
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+      return this.replace(value, etag);
+    }
   }
 
   /** Rows of one partition, in RowKey order: a partition query, never a table scan. */

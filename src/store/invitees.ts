@@ -1,7 +1,7 @@
 // Invitees of a conference with their RSVP and check-in: RowKey 'invitee|<user id>' in the
 // conference's partition. One row per person, changed under its ETag, so two deliveries of
 // the same answer store it once and two different answers never interleave.
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { Agency, PersonName, Role, Rsvp } from '../rules/types.js';
 import { EntitySet, type Modified } from './entity-set.js';
@@ -126,25 +126,32 @@ export class Invitees {
     return (await this.rows.query(conferenceId, { prefix: PREFIX })).map((s) => s.value);
   }
 
-  async rsvp(conferenceId: ConferenceId, userId: UserId, answer: RsvpAnswer): Promise<AnswerResult> {
+  /** `audit`: the entry stored in the same transaction as the answer (nothing when unchanged). */
+  async rsvp(conferenceId: ConferenceId, userId: UserId, answer: RsvpAnswer, options: { audit?: TransactionAction } = {}): Promise<AnswerResult> {
     return answerResult(
-      await this.rows.modify(inviteeKey(conferenceId, userId), (cur) =>
-        cur.rsvp?.response === answer.response && cur.rsvp.deputyName === answer.deputyName ? cur : { ...cur, rsvp: answer },
+      await this.rows.modify(
+        inviteeKey(conferenceId, userId),
+        (cur) => (cur.rsvp?.response === answer.response && cur.rsvp.deputyName === answer.deputyName ? cur : { ...cur, rsvp: answer }),
+        { alongside: options.audit && [options.audit] },
       ),
       (previous) => previous.rsvp === undefined,
     );
   }
 
-  async checkIn(conferenceId: ConferenceId, userId: UserId, checkIn: CheckIn): Promise<AnswerResult> {
+  /** `audit`: the entry stored in the same transaction as the check-in (nothing when unchanged). */
+  async checkIn(conferenceId: ConferenceId, userId: UserId, checkIn: CheckIn, options: { audit?: TransactionAction } = {}): Promise<AnswerResult> {
     return answerResult(
-      await this.rows.modify(inviteeKey(conferenceId, userId), (cur) =>
-        cur.checkIn?.present === checkIn.present &&
-        cur.checkIn.role === checkIn.role &&
-        cur.checkIn.agency === checkIn.agency &&
-        cur.checkIn.deputyName === checkIn.deputyName &&
-        (checkIn.how === undefined || cur.checkIn.how === checkIn.how)
-          ? cur
-          : { ...cur, checkIn },
+      await this.rows.modify(
+        inviteeKey(conferenceId, userId),
+        (cur) =>
+          cur.checkIn?.present === checkIn.present &&
+          cur.checkIn.role === checkIn.role &&
+          cur.checkIn.agency === checkIn.agency &&
+          cur.checkIn.deputyName === checkIn.deputyName &&
+          (checkIn.how === undefined || cur.checkIn.how === checkIn.how)
+            ? cur
+            : { ...cur, checkIn },
+        { alongside: options.audit && [options.audit] },
       ),
       (previous) => previous.checkIn === undefined,
     );

@@ -204,10 +204,10 @@ export class Votes {
 
   /**
    * Closes the round — and, when `decide` returns one, records the decision and the
-   * conference's new status — in one transaction. Repeating it changes nothing and returns
+   * conference's new status, and `audit`'s entry — in one transaction. Repeating it changes nothing and returns
    * the round, votes and decision as they were closed.
    */
-  async close(conferenceId: ConferenceId, round: number, closing: { closedBy: Person; at: Instant }, decide?: Decide): Promise<CloseRoundResult> {
+  async close(conferenceId: ConferenceId, round: number, closing: { closedBy: Person; at: Instant }, decide?: Decide, options: { audit?: () => TransactionAction } = {}): Promise<CloseRoundResult> {
     return retryOnStale(async () => {
       const [stored, rows, existingDecision, conference] = await Promise.all([
         this.rounds.get(roundKey(conferenceId, round)),
@@ -232,6 +232,8 @@ export class Votes {
         if (!conference) throw new Error(`conference ${conferenceId} has a vote round but no conference record`);
         actions.push(...this.decisions.recordActions(decision, conference));
       }
+      // The close's audit entry (made after `decide`, so it can say what was decided) goes with it.
+      if (options.audit) actions.push(options.audit());
       await submit(this.client, actions);
       return { outcome: 'closed', round: closed, votes, decision: decision ?? existingDecision?.value } as const;
     }, true);

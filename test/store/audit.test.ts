@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { testStore, type TestStore } from '../support/store.js';
-import { newConferenceId } from '../support/records.js';
+import { anInvitation, newConferenceId } from '../support/records.js';
 
 describe('store: audit trail', () => {
   let store: TestStore;
@@ -46,5 +46,40 @@ describe('store: audit trail', () => {
     const id = newConferenceId();
     await store.audit.append(entry(id, '2026-12-01T10:05:00.000Z', 'card.posted', { body: 'x'.repeat(100_000) }));
     expect((await store.audit.forConference(id))[0]?.details).to.include({ truncated: true });
+  });
+});
+
+describe('store: a change and its audit entry in one transaction', () => {
+  let store: TestStore;
+  before(async () => {
+    store = await testStore();
+  });
+
+  const entryFor = (conferenceId: string, id: string) => store.audit.entryAction({ id, at: '2026-12-01T10:05:00.000Z', userId: 'aad-bob', name: 'Bob Police', action: 'rsvp', conferenceId, details: { answer: 'attending' } });
+  const answer = (response: 'attending' | 'apologies') => ({ response, at: '2026-12-01T10:05:00.000Z' });
+
+  it('an answer to the invitation is stored with its entry, or neither is', async () => {
+    const id = newConferenceId();
+    await store.invitees.invite(anInvitation(id, { userId: 'aad-bob' }));
+    expect((await store.invitees.rsvp(id, 'aad-bob', answer('attending'), { audit: entryFor(id, 'activity-1|rsvp') })).outcome).to.equal('recorded');
+    expect((await store.audit.forConference(id)).map((e) => e.action)).to.deep.equal(['rsvp']);
+    // An entry the store refuses (here: filed under another conference's partition) fails the whole change.
+    const elsewhere = entryFor(newConferenceId(), 'activity-2|rsvp');
+    let failed = false;
+    await store.invitees.rsvp(id, 'aad-bob', answer('apologies'), { audit: elsewhere }).catch(() => (failed = true));
+    expect(failed, 'the transaction was refused').to.equal(true);
+    expect((await store.invitees.get(id, 'aad-bob'))?.rsvp?.response).to.equal('attending');
+    expect(await store.audit.forConference(id)).to.have.length(1);
+  });
+
+  it('a redelivered action whose entry is there already stores the change alone: one entry', async () => {
+    const id = newConferenceId();
+    await store.invitees.invite(anInvitation(id, { userId: 'aad-bob' }));
+    await store.invitees.rsvp(id, 'aad-bob', answer('attending'), { audit: entryFor(id, 'activity-1|rsvp') });
+    // Changed since by another answer, then the first activity arrives again.
+    await store.invitees.rsvp(id, 'aad-bob', answer('apologies'), { audit: entryFor(id, 'activity-2|rsvp') });
+    expect((await store.invitees.rsvp(id, 'aad-bob', answer('attending'), { audit: entryFor(id, 'activity-1|rsvp') })).outcome).to.equal('changed');
+    expect((await store.invitees.get(id, 'aad-bob'))?.rsvp?.response).to.equal('attending');
+    expect((await store.audit.forConference(id)).map((e) => e.id).sort()).to.deep.equal(['activity-1|rsvp', 'activity-2|rsvp']);
   });
 });
