@@ -169,23 +169,22 @@ export async function recordView(s: Services, turn: Turn, a: ActionOf<'recordVie
     const added = await s.store.votes.addAgency(conference.id, round.round, a.viewAgency);
     if (added.outcome === 'round-closed' || added.outcome === 'no-such-round') throw new UserError(`Voting in round ${round.round} has closed.`, 'Round closed');
   }
-  const result = await s.store.votes.cast(conference.id, round.round, ballot);
+  // The view and its audit entry are one transaction, as a vote is.
+  const entry = auditAction(s, turn, 'vote-recorded-by-chair', {
+    conferenceId: conference.id,
+    round: round.round,
+    agency: a.viewAgency,
+    choice,
+    recommendation,
+    reason: a.viewReason,
+    for: name,
+    how: rep.checkIn?.how,
+    recordedBy: `recorded by the chair for ${name}`,
+  });
+  const result = await s.store.votes.cast(conference.id, round.round, ballot, { audit: () => entry });
   if (!result.ok) {
     await audit(s, turn, 'vote-refused', { conferenceId: conference.id, round: round.round, agency: a.viewAgency, why: result.refusal });
     throw new UserError(result.message, 'View not recorded');
-  }
-  if (result.outcome !== 'unchanged') {
-    await audit(s, turn, 'vote-recorded-by-chair', {
-      conferenceId: conference.id,
-      round: round.round,
-      agency: a.viewAgency,
-      choice,
-      recommendation,
-      reason: a.viewReason,
-      for: name,
-      how: rep.checkIn?.how,
-      recordedBy: `recorded by the chair for ${name}`,
-    });
   }
   const fresh = (await s.store.votes.getRound(conference.id, round.round)) ?? round;
   return roundViews(s, conference, fresh, turn, `${label}'s view is recorded by the chair for ${name}.`);
