@@ -33,10 +33,14 @@ export async function startConference(s: Services, turn: Turn, caseRef: string):
   }
   requireStatus(conference, ['scheduled', 'in-progress'], 'start this conference');
   // The day it is held: every date the conference sets counts from it (RULES.md, How the rules play out).
-  const started = await s.store.conferences.update(conference.id, (c) => ({ ...c, status: 'in-progress', conversationId: turn.conversation.id, heldOn: c.heldOn ?? localDate(turn.now) }));
+  const started = await s.store.conferences.update(
+    conference.id,
+    (c) => ({ ...c, status: 'in-progress', conversationId: turn.conversation.id, heldOn: c.heldOn ?? localDate(turn.now) }),
+    { audit: () => auditAction(s, turn, 'conference-started', { conferenceId: conference.id, conversationId: turn.conversation.id }) },
+  );
   if (started.outcome === 'not-found') throw new UserError('This conference could not be found.');
   if (started.outcome === 'changed') {
-    await audit(s, turn, 'conference-started', { conferenceId: conference.id, conversationId: turn.conversation.id });
+    await followDesk(s, turn, { conferenceId: conference.id });
     await applyEvent(s, turn, conference.caseRef, { type: 'started', conference: factsOf(started.stored.value), on: heldOn(started.stored.value) }, started.stored.value);
     // Answers are closed: each invitation shows that the conference is being held, not live buttons.
     await updateInvitations(s, started.stored.value, turn.now);
@@ -114,8 +118,10 @@ export async function proceed(s: Services, turn: Turn, a: ActionOf<'proceed'>): 
   const q = quoracyOf(await s.store.invitees.list(conference.id), 'checked-in', conference.chair);
   if (q.quorate) throw new UserError('The conference is quorate: there is no breach to record.', 'Quorate');
   if (!q.childrensSocialCare) throw new UserError("Children's Social Care must be present: the conference cannot proceed without it.", 'Cannot proceed');
-  const changed = await s.store.conferences.update(conference.id, (c) => ({ ...c, quoracyBreachReason: a.proceedReason }));
-  if (changed.outcome === 'changed') await audit(s, turn, 'proceeded-without-quoracy', { conferenceId: conference.id, reason: a.proceedReason, missing: q.missing });
+  const changed = await s.store.conferences.update(conference.id, (c) => ({ ...c, quoracyBreachReason: a.proceedReason }), {
+    audit: () => auditAction(s, turn, 'proceeded-without-quoracy', { conferenceId: conference.id, reason: a.proceedReason, missing: q.missing }),
+  });
+  if (changed.outcome === 'changed') await followDesk(s, turn, { conferenceId: conference.id });
   return attendanceViews(s, conference, turn, 'The chair proceeds without quoracy; the reason is recorded.');
 }
 

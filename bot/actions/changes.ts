@@ -7,7 +7,7 @@ import { changeConferenceCard, addedInvitee, formatDate, formatDateTime, type Ac
 import type { Conference } from '../../src/store/conferences.js';
 import type { Invitee } from '../../src/store/invitees.js';
 import { isChair, loadConference } from '../access.js';
-import { audit } from '../audit.js';
+import { audit, auditAction, followDesk } from '../audit.js';
 import { applyEvent, factsOf } from '../lifecycle.js';
 import { findPerson } from '../people.js';
 import type { Services } from '../services.js';
@@ -115,14 +115,17 @@ export async function reschedule(s: Services, turn: Turn, a: ActionOf<'reschedul
   }
   if (Object.keys(errors).length) return refused(s, turn, c, a.verb, errors, a);
   const previous = startsAt(c);
-  const moved = await s.store.conferences.update(c.id, (cur) =>
-    cur.status !== 'scheduled'
-      ? cur
-      : { ...cur, scheduledAt: start.toISOString(), location: a.newLocation ?? cur.location, lateReason: a.newDate > cur.dueBy ? a.newLateReason : undefined },
+  const moved = await s.store.conferences.update(
+    c.id,
+    (cur) =>
+      cur.status !== 'scheduled'
+        ? cur
+        : { ...cur, scheduledAt: start.toISOString(), location: a.newLocation ?? cur.location, lateReason: a.newDate > cur.dueBy ? a.newLateReason : undefined },
+    { audit: (next) => auditAction(s, turn, 'conference-rescheduled', { conferenceId: c.id, from: previous, to: startsAt(next), location: next.location, lateReason: next.lateReason }) },
   );
   if (moved.outcome !== 'changed') return refused(s, turn, c, a.verb, { newDate: notOpen(moved.outcome === 'not-found' ? c : moved.stored.value, 'be moved') ?? 'Nothing to change.' }, a);
   const now = moved.stored.value;
-  await audit(s, turn, 'conference-rescheduled', { conferenceId: c.id, from: previous, to: startsAt(now), location: now.location, lateReason: now.lateReason });
+  await followDesk(s, turn, { conferenceId: c.id });
   await applyEvent(s, turn, c.caseRef, { type: 'rescheduled', conference: factsOf(now), previousStart: previous }, now);
   const change = `The conference has moved: it was ${formatDateTime(previous)}. The report deadline moves with it. Please check your answer still holds.`;
   await updateInvitations(s, now, turn.now, { change });
@@ -138,10 +141,12 @@ export async function cancelConference(s: Services, turn: Turn, a: ActionOf<'can
   mayChange(s, turn, c);
   const closed = notOpen(c, 'be cancelled');
   if (closed) return refused(s, turn, c, a.verb, { cancelReason: closed }, a);
-  const cancelled = await s.store.conferences.update(c.id, (cur) => (cur.status !== 'scheduled' ? cur : { ...cur, status: 'cancelled', cancelReason: a.cancelReason }));
+  const cancelled = await s.store.conferences.update(c.id, (cur) => (cur.status !== 'scheduled' ? cur : { ...cur, status: 'cancelled', cancelReason: a.cancelReason }), {
+    audit: () => auditAction(s, turn, 'conference-cancelled', { conferenceId: c.id, reason: a.cancelReason }),
+  });
   if (cancelled.outcome !== 'changed') return refused(s, turn, c, a.verb, { cancelReason: notOpen(cancelled.outcome === 'not-found' ? c : cancelled.stored.value, 'be cancelled') ?? 'Nothing to change.' }, a);
   const now = cancelled.stored.value;
-  await audit(s, turn, 'conference-cancelled', { conferenceId: c.id, reason: a.cancelReason });
+  await followDesk(s, turn, { conferenceId: c.id });
   await applyEvent(s, turn, c.caseRef, { type: 'cancelled', conference: factsOf(now) }, now);
   await updateInvitations(s, now, turn.now);
   const told = await sendInvitations(s, turn, now);

@@ -1,7 +1,7 @@
 // The conference record: RowKey 'conference' in the conference's own partition of Conferences.
 // Each case also lists its conferences (Cases table, PK case ref, RK 'conference|<id>'), so
 // "the conference for CASE" is a partition query, not a scan of Conferences.
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { ConferenceKind, IsoDate, PersonName } from '../rules/types.js';
 import { PolicyKey } from '../rules/policy-schema.js';
@@ -115,9 +115,13 @@ export class Conferences {
     return this.rows.get(conferenceKey(id));
   }
 
-  /** ETag-guarded change; `change` may run more than once. */
-  async update(id: ConferenceId, change: (c: Conference) => Conference): Promise<Modified<Conference>> {
-    const result = await this.rows.modify(conferenceKey(id), change);
+  /**
+   * ETag-guarded change; `change` may run more than once. `audit` gives the change's audit entry,
+   * stored in the same transaction (a conference's trail is in its partition).
+   */
+  async update(id: ConferenceId, change: (c: Conference) => Conference, options: { audit?: (next: Conference, previous: Conference) => TransactionAction } = {}): Promise<Modified<Conference>> {
+    const audit = options.audit;
+    const result = await this.rows.modify(conferenceKey(id), change, { alongside: audit && ((next, previous) => [audit(next, previous)]) });
     if (result.outcome === 'changed') {
       const [before, after] = [pointerTo(result.previous), pointerTo(result.stored.value)];
       if (!this.byCase.same(before, after)) {

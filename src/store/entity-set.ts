@@ -177,15 +177,17 @@ export class EntitySet<T> {
   /**
    * Read–change–write guarded by the ETag, retried when another writer got there first (412).
    * `change` returns the next record, or the current one to leave it alone; it may run
-   * several times, so it must not have side effects.
+   * several times, so it must not have side effects. `alongside` gives rows of the same
+   * partition to insert in the same transaction as a change (its audit entry).
    */
-  async modify(key: Key, change: (current: T) => T, options: { alongside?: TransactionAction[] } = {}): Promise<Modified<T>> {
+  async modify(key: Key, change: (current: T) => T, options: { alongside?: (next: T, previous: T) => TransactionAction[] } = {}): Promise<Modified<T>> {
     return retryOnStale(async () => {
       const current = await this.get(key);
       if (!current) return { outcome: 'not-found' } as const;
       const next = change(current.value);
       if (this.same(current.value, next)) return { outcome: 'unchanged', stored: current } as const;
-      const stored = options.alongside?.length ? await this.replaceAlongside(next, current.etag, options.alongside) : await this.replace(next, current.etag);
+      const alongside = options.alongside?.(next, current.value) ?? [];
+      const stored = alongside.length ? await this.replaceAlongside(next, current.etag, alongside) : await this.replace(next, current.etag);
       return { outcome: 'changed', stored, previous: current.value } as const;
     });
   }

@@ -132,7 +132,7 @@ export class Invitees {
       await this.rows.modify(
         inviteeKey(conferenceId, userId),
         (cur) => (cur.rsvp?.response === answer.response && cur.rsvp.deputyName === answer.deputyName ? cur : { ...cur, rsvp: answer }),
-        { alongside: options.audit && [options.audit] },
+        { alongside: () => (options.audit ? [options.audit] : []) },
       ),
       (previous) => previous.rsvp === undefined,
     );
@@ -151,7 +151,7 @@ export class Invitees {
           (checkIn.how === undefined || cur.checkIn.how === checkIn.how)
             ? cur
             : { ...cur, checkIn },
-        { alongside: options.audit && [options.audit] },
+        { alongside: () => (options.audit ? [options.audit] : []) },
       ),
       (previous) => previous.checkIn === undefined,
     );
