@@ -9,7 +9,7 @@ import type { Decision } from '../../src/store/decisions.js';
 import type { Invitee } from '../../src/store/invitees.js';
 import { agencyViews, chairDecisionCard, type ActionOf, type ChairDecisionView } from '../../cards/index.js';
 import { loadConference, requireChair, requireStatus } from '../access.js';
-import { audit } from '../audit.js';
+import { audit, auditAction, followDesk } from '../audit.js';
 import { policyArea, policyFor, sourceOf } from '../policy.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Turn } from '../turn.js';
@@ -100,16 +100,17 @@ export async function recordChairDecision(s: Services, turn: Turn, a: ActionOf<'
     decidedBy: { userId: turn.actor.aadObjectId, name: turn.actor.name },
     decidedAt: turn.now.toISOString(),
   };
-  const recorded = await s.store.decisions.record(decision);
+  const entry = auditAction(s, turn, 'chair-decided', {
+    conferenceId: conference.id,
+    outcome: decision.outcome,
+    rationale: decision.chairRationale,
+    views: decision.agencyViews?.map((v) => ({ agency: v.agency, choice: v.choice })),
+    dissents: decision.dissents.map((d) => d.agency),
+  });
+  const recorded = await s.store.decisions.record(decision, { audit: entry });
   if (recorded.outcome === 'no-such-conference') throw new UserError('This conference could not be found.');
   if (recorded.outcome === 'recorded') {
-    await audit(s, turn, 'chair-decided', {
-      conferenceId: conference.id,
-      outcome: decision.outcome,
-      rationale: decision.chairRationale,
-      views: decision.agencyViews?.map((v) => ({ agency: v.agency, choice: v.choice })),
-      dissents: decision.dissents.map((d) => d.agency),
-    });
+    await followDesk(s, turn, { conferenceId: conference.id });
     await nextAfterDecision(s, turn, conference, recorded.decision);
   }
   const d = recorded.decision;

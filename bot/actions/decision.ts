@@ -15,7 +15,7 @@ import { categoryCard } from '../../cards/category.js';
 import { planRecordCard } from '../../cards/plan-record.js';
 import { splitDecisionCard } from '../../cards/split-decision.js';
 import { isChair, loadConference, requireChair, requireInvitee } from '../access.js';
-import { audit } from '../audit.js';
+import { audit, auditAction, followDesk } from '../audit.js';
 import { applyEvent, caseState, factsOf, heldOn, questionAt } from '../lifecycle.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
@@ -94,9 +94,9 @@ export async function recordScales(s: Services, turn: Turn, a: ActionOf<'recordS
   const changed = await s.store.decisions.update(conference.id, (d) => {
     if (d.outcome !== 'no-cp-plan' && d.outcome !== 'discontinue') throw new UserError('With a plan, the safety scales are recorded on the plan record.');
     return { ...d, safetyScales: scales, overallSafetyScale: a.overallScale };
-  });
+  }, { audit: () => auditAction(s, turn, 'safety-scales-recorded', { conferenceId: conference.id, scales: scales.length, overall: a.overallScale }) });
   if (changed.outcome === 'not-found') throw new UserError('Record the decision before the safety scales.');
-  if (changed.outcome === 'changed') await audit(s, turn, 'safety-scales-recorded', { conferenceId: conference.id, scales: scales.length, overall: a.overallScale });
+  if (changed.outcome === 'changed') await followDesk(s, turn, { conferenceId: conference.id });
   const votes = changed.stored.value.round ? await s.store.votes.list(conference.id, changed.stored.value.round) : [];
   const full = conferenceRecordView(conference, changed.stored.value, invitees, votes);
   // The chair's own answer is the full record; the chat sees the outcome and dates only.
@@ -127,9 +127,11 @@ export async function recordExceptional(s: Services, turn: Turn, caseRef: string
     if (e instanceof RuleError) throw new UserError(e.message, 'Not recorded');
     throw e;
   }
-  const changed = await s.store.decisions.update(conference.id, (d) => ({ ...d, exceptionalCircumstances: reason }));
+  const changed = await s.store.decisions.update(conference.id, (d) => ({ ...d, exceptionalCircumstances: reason }), {
+    audit: () => auditAction(s, turn, 'exceptional-circumstances-recorded', { conferenceId: conference.id, reason }),
+  });
   if (changed.outcome === 'changed') {
-    await audit(s, turn, 'exceptional-circumstances-recorded', { conferenceId: conference.id, reason });
+    await followDesk(s, turn, { conferenceId: conference.id });
     await applyEvent(s, turn, caseRef, event, conference);
     await afterDecisionStands(s, turn, conference, changed.stored.value);
   }
@@ -159,10 +161,10 @@ export async function splitDecision(s: Services, turn: Turn, a: ActionOf<'splitD
     decidedBy: decidedBy(turn),
     decidedAt: turn.now.toISOString(),
   };
-  const recorded = await s.store.decisions.record(decision);
+  const recorded = await s.store.decisions.record(decision, { audit: auditAction(s, turn, 'split-decided', { conferenceId: conference.id, outcome: decision.outcome, rationale: a.rationale }) });
   if (recorded.outcome === 'no-such-conference') throw new UserError('This conference could not be found.');
   if (recorded.outcome === 'recorded') {
-    await audit(s, turn, 'split-decided', { conferenceId: conference.id, outcome: decision.outcome, rationale: a.rationale });
+    await followDesk(s, turn, { conferenceId: conference.id });
     await nextAfterDecision(s, turn, conference, recorded.decision);
   }
   const card = resultCard(resultView(conference, round, result, recorded.decision));
@@ -179,9 +181,9 @@ export async function dissentReason(s: Services, turn: Turn, a: ActionOf<'dissen
     const mine = d.dissents.findIndex((x) => x.userId === turn.actor.aadObjectId);
     if (mine < 0) throw new UserError('Only someone whose view differs from the decision records a dissent here.', 'No dissent to record');
     return { ...d, dissents: d.dissents.map((x, i) => (i === mine ? { ...x, reason: a.dissentReason } : x)) };
-  });
+  }, { audit: () => auditAction(s, turn, 'dissent-reason-recorded', { conferenceId: conference.id }) });
   if (changed.outcome === 'not-found') throw new UserError('There is no decision recorded for this conference yet.');
-  if (changed.outcome === 'changed') await audit(s, turn, 'dissent-reason-recorded', { conferenceId: conference.id });
+  if (changed.outcome === 'changed') await followDesk(s, turn, { conferenceId: conference.id });
   const result = tallyOf(conference, await s.store.votes.list(conference.id, round.round), turn);
   const card = resultCard(resultView(conference, round, result, changed.stored.value));
   return { own: card, shared: card, notice: 'Your reason for dissent is recorded.' };
@@ -203,11 +205,11 @@ export async function defer(s: Services, turn: Turn, a: ActionOf<'defer'>): Prom
     reconveneBy,
     decidedBy: decidedBy(turn),
     decidedAt: turn.now.toISOString(),
-  });
+  }, { audit: auditAction(s, turn, 'decision-deferred', { conferenceId: conference.id, reason: a.deferReason, reconveneBy }) });
   if (recorded.outcome === 'no-such-conference') throw new UserError('This conference could not be found.');
   if (recorded.outcome === 'already-decided') throw new UserError('A decision is already recorded for this conference.');
   if (recorded.outcome === 'recorded') {
-    await audit(s, turn, 'decision-deferred', { conferenceId: conference.id, reason: a.deferReason, reconveneBy });
+    await followDesk(s, turn, { conferenceId: conference.id });
     await nextAfterDecision(s, turn, conference, recorded.decision);
   }
   const card = resultCard({
@@ -253,9 +255,9 @@ export async function decideCategory(s: Services, turn: Turn, a: ActionOf<'decid
   const changed = await s.store.decisions.update(conference.id, (d) => {
     if (d.outcome !== 'cp-plan' && d.outcome !== 'continue') throw new UserError('A category of harm is recorded only with a child protection plan.');
     return { ...d, category: { primary: category.primary, others: category.others } };
-  });
+  }, { audit: () => auditAction(s, turn, 'category-decided', { conferenceId: conference.id, primary: category.primary, others: category.others }) });
   if (changed.outcome === 'not-found') throw new UserError('Record the decision before the category.');
-  await audit(s, turn, 'category-decided', { conferenceId: conference.id, primary: category.primary, others: category.others });
+  if (changed.outcome === 'changed') await followDesk(s, turn, { conferenceId: conference.id });
   const invitees = await s.store.invitees.list(conference.id);
   const policy = policyFor(conference);
   const agencies = [...new Set(invitees.filter((i) => i.role === 'professional').map((i) => i.agency))].slice(0, 12);
@@ -319,10 +321,10 @@ export async function planRecord(s: Services, turn: Turn, a: ActionOf<'planRecor
     contingencyPlan: a.contingencyPlan,
     safetyScales: scales,
     overallSafetyScale: a.overallScale,
-  }));
+  }), { audit: () => auditAction(s, turn, 'plan-recorded', { conferenceId: conference.id, firstReviewDate: a.firstReviewDate, firstCoreGroupDate: a.firstCoreGroupDate }) });
   if (changed.outcome === 'not-found') throw new UserError('Record the decision before the plan.');
   if (changed.outcome === 'changed') {
-    await audit(s, turn, 'plan-recorded', { conferenceId: conference.id, firstReviewDate: a.firstReviewDate, firstCoreGroupDate: a.firstCoreGroupDate });
+    await followDesk(s, turn, { conferenceId: conference.id });
     // The plan record names the people the review and core group are for: record it on the plan first.
     await s.store.plans.updateCurrent(conference.caseRef, (p) => ({ ...p, category: changed.stored.value.category ?? p.category, lastReviewedBy: conference.id }));
     await applyEvent(s, turn, conference.caseRef, event, conference);

@@ -93,7 +93,8 @@ export class Decisions {
   }
 
   /** Records the decision and the conference's resulting status together; repeating it changes nothing. */
-  async record(decision: Decision): Promise<RecordDecisionResult> {
+  /** `audit`: the entry stored in the same transaction as the decision. */
+  async record(decision: Decision, options: { audit?: TransactionAction } = {}): Promise<RecordDecisionResult> {
     return retryOnStale(async () => {
       const [conference, existing] = await Promise.all([
         this.conferences.get(conferenceKey(decision.conferenceId)),
@@ -101,14 +102,15 @@ export class Decisions {
       ]);
       if (!conference) return { outcome: 'no-such-conference' } as const;
       if (existing) return { outcome: this.rows.same(existing.value, decision) ? 'unchanged' : 'already-decided', decision: existing.value } as const;
-      await submit(this.client, this.recordActions(decision, conference));
+      await submit(this.client, [...this.recordActions(decision, conference), ...(options.audit ? [options.audit] : [])]);
       return { outcome: 'recorded', decision } as const;
     }, true);
   }
 
-  /** Later additions (category, core group, dates…), ETag-guarded. */
-  async update(conferenceId: ConferenceId, change: (d: Decision) => Decision): Promise<Modified<Decision>> {
-    return this.rows.modify(decisionKey(conferenceId), change);
+  /** Later additions (category, core group, dates…), ETag-guarded; `audit`'s entry is stored with the change. */
+  async update(conferenceId: ConferenceId, change: (d: Decision) => Decision, options: { audit?: (next: Decision) => TransactionAction } = {}): Promise<Modified<Decision>> {
+    const audit = options.audit;
+    return this.rows.modify(decisionKey(conferenceId), change, { alongside: audit && ((next) => [audit(next)]) });
   }
 
   /** The writes that record a decision, for a transaction that may carry more (a round's close). */
