@@ -100,10 +100,10 @@ export async function standDown(s: Services, turn: Turn, a: ActionOf<'standDown'
     reconveneBy,
     decidedBy: { userId: turn.actor.aadObjectId, name: turn.actor.name },
     decidedAt: turn.now.toISOString(),
-  });
+  }, { audit: auditAction(s, turn, 'conference-stood-down', { conferenceId: conference.id, note: a.standDownNote, interimPlan: a.interimPlan, reconveneBy }) });
   if (recorded.outcome === 'already-decided') throw new UserError('A decision is already recorded for this conference.');
   if (recorded.outcome === 'recorded') {
-    await audit(s, turn, 'conference-stood-down', { conferenceId: conference.id, note: a.standDownNote, interimPlan: a.interimPlan, reconveneBy });
+    await followDesk(s, turn, { conferenceId: conference.id });
     await applyEvent(s, turn, conference.caseRef, { type: 'stood-down', conference: factsOf(conference), on: heldOn(conference) }, conference);
   }
   const by = recorded.outcome === 'no-such-conference' ? undefined : recorded.decision.reconveneBy;

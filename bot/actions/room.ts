@@ -90,18 +90,17 @@ export async function checkInDeputy(s: Services, turn: Turn, a: ActionOf<'checkI
     how: a.deputyHow ?? 'room',
     recordedBy: byChair(turn),
   };
-  const result = await s.store.invitees.checkIn(conference.id, absent.userId, checkIn);
+  const entry = auditAction(s, turn, 'deputy-checked-in', {
+    conferenceId: conference.id,
+    deputy: a.deputyName,
+    for: absent.name,
+    agency: a.deputyAgency,
+    how: checkIn.how,
+    recordedBy: `recorded by the chair for ${a.deputyName}`,
+  });
+  const result = await s.store.invitees.checkIn(conference.id, absent.userId, checkIn, { audit: entry });
   if (result.outcome === 'not-invited') throw new UserError(`${absent.name} is no longer on this conference’s list.`, 'Not on the list');
-  if (result.outcome !== 'unchanged') {
-    await audit(s, turn, 'deputy-checked-in', {
-      conferenceId: conference.id,
-      deputy: a.deputyName,
-      for: absent.name,
-      agency: a.deputyAgency,
-      how: checkIn.how,
-      recordedBy: `recorded by the chair for ${a.deputyName}`,
-    });
-  }
+  if (result.outcome !== 'unchanged') await followDesk(s, turn, { conferenceId: conference.id });
   await askInOpenRound(s, conference, result.invitee);
   return attendanceViews(s, conference, turn, `${a.deputyName} is checked in as briefed deputy for ${absent.name} (${label}).`);
 }
