@@ -74,8 +74,10 @@ export async function checkIn(s: Services, turn: Turn, a: ActionOf<'checkIn'>): 
   // An agency that checks in while a round is open is asked too (RULES.md, The decision).
   const open = invitee.role === 'professional' ? await s.store.votes.openRoundOf(conference.id) : undefined;
   if (open && !open.agencies.includes(invitee.agency)) {
-    const added = await s.store.votes.addAgency(conference.id, open.round, invitee.agency);
-    if (added.outcome === 'added') await audit(s, turn, 'vote-agency-added', { conferenceId: conference.id, round: open.round, agency: invitee.agency });
+    const added = await s.store.votes.addAgency(conference.id, open.round, invitee.agency, {
+      audit: auditAction(s, turn, 'vote-agency-added', { conferenceId: conference.id, round: open.round, agency: invitee.agency }),
+    });
+    if (added.outcome === 'added') await followDesk(s, turn, { conferenceId: conference.id });
   }
   return attendanceViews(s, conference, turn, `${invitee.name} has checked in.`);
 }

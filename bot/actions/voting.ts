@@ -47,10 +47,10 @@ export async function openRound(s: Services, turn: Turn, a: ActionOf<'openRound'
     agencies,
     openedBy: { userId: turn.actor.aadObjectId, name: turn.actor.name },
     at: turn.now.toISOString(),
-  });
+  }, { audit: (round) => auditAction(s, turn, 'vote-round-opened', { conferenceId: conference.id, round: round.round, agencies }) });
   if (opened.outcome === 'no-such-conference') throw new UserError('This conference could not be found.');
   if (opened.outcome === 'opened') {
-    await audit(s, turn, 'vote-round-opened', { conferenceId: conference.id, round: opened.round.round, agencies });
+    await followDesk(s, turn, { conferenceId: conference.id });
     const activityId = await s.messenger.reply(turn.context, voteCard(voteView(conference, opened.round, invitees, [], { kind: 'everyone' })));
     // Where the shared card is, for the one writer that keeps it in step with the votes.
     await s.store.cards.save({

@@ -104,6 +104,7 @@ export class Votes {
   async openRound(
     conferenceId: ConferenceId,
     opening: { question: VoteQuestion; agencies: readonly Agency[]; openedBy: Person; at: Instant },
+    options: { audit?: (round: VoteRound) => TransactionAction } = {},
   ): Promise<OpenRoundResult> {
     const agencies = [...new Set(opening.agencies)];
     // Two openers may pick the same number: the loser's insert fails (409) and it sees the winner's round.
@@ -121,16 +122,25 @@ export class Votes {
         openedBy: opening.openedBy,
         openedAt: opening.at,
       };
-      const created = await this.rounds.create(round);
-      if (!created.created) throw conflict();
+      // With its audit entry, one transaction; a 409 (the number taken, or this opening's entry
+      // stored already) reads again.
+      if (options.audit) await submit(this.client, [this.rounds.createAction(round), options.audit(round)]);
+      else if (!(await this.rounds.create(round)).created) throw conflict();
       return { outcome: 'opened', round } as const;
     }, true);
   }
 
   /** Asks one more agency in an open round (someone who joined late). */
-  async addAgency(conferenceId: ConferenceId, round: number, agency: Agency): Promise<{ outcome: 'added' | 'unchanged'; round: VoteRound } | { outcome: 'no-such-round' | 'round-closed' }> {
-    const result = await this.rounds.modify(roundKey(conferenceId, round), (r) =>
-      r.status === 'closed' || r.agencies.includes(agency) ? r : { ...r, agencies: [...r.agencies, agency] },
+  async addAgency(
+    conferenceId: ConferenceId,
+    round: number,
+    agency: Agency,
+    options: { audit?: TransactionAction } = {},
+  ): Promise<{ outcome: 'added' | 'unchanged'; round: VoteRound } | { outcome: 'no-such-round' | 'round-closed' }> {
+    const result = await this.rounds.modify(
+      roundKey(conferenceId, round),
+      (r) => (r.status === 'closed' || r.agencies.includes(agency) ? r : { ...r, agencies: [...r.agencies, agency] }),
+      { alongside: () => (options.audit ? [options.audit] : []) },
     );
     if (result.outcome === 'not-found') return { outcome: 'no-such-round' };
     // The round's ETag orders this against a close: whichever writes second re-reads.
