@@ -167,8 +167,11 @@ export async function addInvitee(s: Services, turn: Turn, a: ActionOf<'addInvite
   const person = found.person;
   if (person.aadObjectId === c.chair.userId) return refused(s, turn, c, a.verb, { addLine: `${who.name} is the chair of this conference.` }, a);
   if (await s.store.invitees.get(c.id, person.aadObjectId)) return refused(s, turn, c, a.verb, { addLine: `${who.name} is already invited.` }, a);
-  const invited = await s.store.invitees.invite({ conferenceId: c.id, userId: person.aadObjectId, teamsId: person.teamsId, name: who.name, agency: who.agency, role: who.role, directContact: who.directContact, invitedAt: turn.now.toISOString() });
-  await audit(s, turn, 'invitee-added', { conferenceId: c.id, invitee: person.aadObjectId, agency: who.agency, role: who.role });
+  const invited = await s.store.invitees.invite(
+    { conferenceId: c.id, userId: person.aadObjectId, teamsId: person.teamsId, name: who.name, agency: who.agency, role: who.role, directContact: who.directContact, invitedAt: turn.now.toISOString() },
+    { audit: auditAction(s, turn, 'invitee-added', { conferenceId: c.id, invitee: person.aadObjectId, agency: who.agency, role: who.role }) },
+  );
+  await followDesk(s, turn, { conferenceId: c.id });
   await applyEvent(s, turn, c.caseRef, { type: 'invitees-changed', conference: factsOf(c) }, c);
   const sent = await sendInvitation(s, turn, c, invited.invitee);
   await refreshChairSummary(s, c, `${who.name} was invited.`);
@@ -184,8 +187,8 @@ export async function removeInvitee(s: Services, turn: Turn, a: ActionOf<'remove
   if (a.removeWho === c.chair.userId) return refused(s, turn, c, a.verb, { removeWho: `${c.chair.name} chairs this conference and cannot be removed. To change the chair, cancel and schedule again.` }, a);
   const invitee: Invitee | undefined = await s.store.invitees.get(c.id, a.removeWho);
   if (!invitee) return refused(s, turn, c, a.verb, { removeWho: 'This person is not invited (perhaps already removed).' }, a);
-  await s.store.invitees.remove(c.id, invitee.userId);
-  await audit(s, turn, 'invitee-removed', { conferenceId: c.id, invitee: invitee.userId, agency: invitee.agency, role: invitee.role });
+  await s.store.invitees.remove(c.id, invitee.userId, { audit: auditAction(s, turn, 'invitee-removed', { conferenceId: c.id, invitee: invitee.userId, agency: invitee.agency, role: invitee.role }) });
+  await followDesk(s, turn, { conferenceId: c.id });
   await applyEvent(s, turn, c.caseRef, { type: 'invitees-changed', conference: factsOf(c) }, c);
   await updateInvitations(s, c, turn.now, { outcome: { kind: 'withdrawn' } }, [invitee]);
   const told = await sendInvitation(s, turn, c, invitee, { outcome: { kind: 'withdrawn' } });

@@ -228,8 +228,11 @@ export async function proposeCategory(s: Services, turn: Turn, a: ActionOf<'prop
   categoryDecision({ proposed: [a.primary, ...a.others], policy: policyFor(conference), chairPrimary: a.primary, chairOthers: a.others });
   if ((await s.store.decisions.get(conference.id))?.category) throw new UserError('The category of harm is already recorded.', 'Too late');
   // Stored, with who proposed it: the chair's card lists every proposal and whether they agree.
-  await s.store.proposals.put({ conferenceId: conference.id, userId: invitee.userId, name: invitee.name, agency: invitee.checkIn?.agency ?? invitee.agency, primary: a.primary, others: a.others, at: turn.now.toISOString() });
-  await audit(s, turn, 'category-proposed', { conferenceId: conference.id, primary: a.primary, others: a.others });
+  await s.store.proposals.put(
+    { conferenceId: conference.id, userId: invitee.userId, name: invitee.name, agency: invitee.checkIn?.agency ?? invitee.agency, primary: a.primary, others: a.others, at: turn.now.toISOString() },
+    { audit: auditAction(s, turn, 'category-proposed', { conferenceId: conference.id, primary: a.primary, others: a.others }) },
+  );
+  await followDesk(s, turn, { conferenceId: conference.id });
   // The member's own card shows their own proposal only.
   const card = categoryCard({ conferenceId: conference.id, child: child(conference), ...categoryRule(conference), proposals: [{ name: invitee.name, agency: invitee.agency, primary: a.primary, others: a.others }], viewer: 'member' });
   return { own: card, notice: 'Your proposal is recorded for the chair.' };

@@ -124,15 +124,7 @@ export async function checkInWalkIn(s: Services, turn: Turn, a: ActionOf<'checkI
     reach: 'not-on-teams',
     checkIn,
   };
-  const arrived = await s.store.invitees.arrive(person);
-  let stored = arrived.invitee;
-  if (arrived.outcome === 'exists') {
-    if (stored.checkIn?.present) throw new UserError(`${stored.name} (${label}) is already checked in.`, 'Already checked in');
-    const again = await s.store.invitees.checkIn(conference.id, stored.userId, checkIn);
-    if (again.outcome === 'not-invited') throw new UserError('That person could not be checked in: please try again.');
-    stored = again.invitee;
-  }
-  await audit(s, turn, 'walk-in-checked-in', {
+  const entry = auditAction(s, turn, 'walk-in-checked-in', {
     conferenceId: conference.id,
     person: a.walkInName,
     agency: a.walkInAgency,
@@ -141,6 +133,15 @@ export async function checkInWalkIn(s: Services, turn: Turn, a: ActionOf<'checkI
     how: checkIn.how,
     recordedBy: `recorded by the chair for ${a.walkInName}`,
   });
+  const arrived = await s.store.invitees.arrive(person, { audit: entry });
+  let stored = arrived.invitee;
+  if (arrived.outcome === 'exists') {
+    if (stored.checkIn?.present) throw new UserError(`${stored.name} (${label}) is already checked in.`, 'Already checked in');
+    const again = await s.store.invitees.checkIn(conference.id, stored.userId, checkIn, { audit: entry });
+    if (again.outcome === 'not-invited') throw new UserError('That person could not be checked in: please try again.');
+    stored = again.invitee;
+  }
+  await followDesk(s, turn, { conferenceId: conference.id });
   await askInOpenRound(s, conference, stored);
   return attendanceViews(s, conference, turn, `${a.walkInName} (${label}) is checked in, not invited (recorded by the chair).`);
 }

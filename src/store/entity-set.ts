@@ -122,11 +122,20 @@ export class EntitySet<T> {
     }
   }
 
-  /** Inserts; if the key is taken, returns what is there instead (never overwrites). */
-  async create(value: T): Promise<{ created: true; stored: Stored<T> } | { created: false; existing: Stored<T> }> {
+  /**
+   * Inserts; if the key is taken, returns what is there instead (never overwrites). `alongside`:
+   * rows of the same partition inserted in the same transaction (an audit entry); when they are
+   * there already and the row is not, the row is inserted alone.
+   */
+  async create(value: T, options: { alongside?: TransactionAction[] } = {}): Promise<{ created: true; stored: Stored<T> } | { created: false; existing: Stored<T> }> {
     const entity = this.toEntity(value);
+    let alongside = options.alongside ?? [];
     for (let attempt = 1; ; attempt++) {
       try {
+        if (alongside.length) {
+          const result = await this.client.submitTransaction([['create', entity], ...alongside]);
+          return { created: true, stored: { value, etag: result.subResponses[0]?.etag ?? '' } };
+        }
         const { etag } = await this.client.createEntity(entity);
         return { created: true, stored: { value, etag: etag ?? '' } };
       } catch (err) {
@@ -134,6 +143,7 @@ export class EntitySet<T> {
       }
       const existing = await this.get(entity);
       if (existing) return { created: false, existing };
+      alongside = [];
       if (attempt >= MAX_ATTEMPTS) throw new Error(`${this.spec.name} in ${this.table} kept appearing and vanishing`);
     }
   }
@@ -160,11 +170,35 @@ export class EntitySet<T> {
     return { value, etag: result.etag ?? '' };
   }
 
-  async upsert(value: T): Promise<void> {
+  /** `alongside`: rows of the same partition inserted in the same transaction (an audit entry). */
+  async upsert(value: T, options: { alongside?: TransactionAction[] } = {}): Promise<void> {
+    if (options.alongside?.length) {
+      try {
+        await this.client.submitTransaction([this.upsertAction(value), ...options.alongside]);
+        return;
+      } catch (err) {
+        // The entry is there already (this action was stored once): the row alone.
+        if (!isConflict(err)) throw err;
+      }
+    }
     await this.client.upsertEntity(this.toEntity(value), 'Replace');
   }
 
-  async delete(key: Key, etag?: string): Promise<boolean> {
+  /**
+   * `alongside`: rows of the same partition inserted in the same transaction (an audit entry);
+   * only for an unconditional delete (a transaction's delete takes no ETag).
+   */
+  async delete(key: Key, etag?: string, options: { alongside?: TransactionAction[] } = {}): Promise<boolean> {
+    if (options.alongside?.length) {
+      if (etag !== undefined) throw new Error('a delete with rows alongside is unconditional: no ETag');
+      try {
+        await this.client.submitTransaction([['delete', { partitionKey: key.partitionKey, rowKey: key.rowKey }], ...options.alongside]);
+        return true;
+      } catch (err) {
+        // Gone already (404), or the entry is there already (409): the delete alone says which.
+        if (!isNotFound(err) && !isConflict(err)) throw err;
+      }
+    }
     try {
       await this.client.deleteEntity(key.partitionKey, key.rowKey, etag === undefined ? {} : { etag });
       return true;

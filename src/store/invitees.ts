@@ -86,20 +86,25 @@ export class Invitees {
    * Adds someone to the conference, or corrects their details (name, agency, role, direct
    * contact) keeping any RSVP and check-in and the first invitation time.
    */
-  async invite(invitation: Invitation): Promise<{ outcome: 'invited' | 'updated' | 'unchanged'; invitee: Invitee }> {
-    const created = await this.rows.create(invitation);
+  async invite(invitation: Invitation, options: { audit?: TransactionAction } = {}): Promise<{ outcome: 'invited' | 'updated' | 'unchanged'; invitee: Invitee }> {
+    const alongside = options.audit ? [options.audit] : [];
+    const created = await this.rows.create(invitation, { alongside });
     if (created.created) return { outcome: 'invited', invitee: invitation };
-    const result = await this.rows.modify(inviteeKey(invitation.conferenceId, invitation.userId), (cur) => ({
-      ...cur,
-      name: invitation.name,
-      teamsId: invitation.teamsId ?? cur.teamsId,
-      agency: invitation.agency,
-      role: invitation.role,
-      directContact: invitation.directContact,
-      reach: invitation.reach ?? cur.reach,
-      contactLine: invitation.contactLine ?? cur.contactLine,
-    }));
-    if (result.outcome === 'not-found') return this.invite(invitation); // removed meanwhile: start again
+    const result = await this.rows.modify(
+      inviteeKey(invitation.conferenceId, invitation.userId),
+      (cur) => ({
+        ...cur,
+        name: invitation.name,
+        teamsId: invitation.teamsId ?? cur.teamsId,
+        agency: invitation.agency,
+        role: invitation.role,
+        directContact: invitation.directContact,
+        reach: invitation.reach ?? cur.reach,
+        contactLine: invitation.contactLine ?? cur.contactLine,
+      }),
+      { alongside: () => alongside },
+    );
+    if (result.outcome === 'not-found') return this.invite(invitation, options); // removed meanwhile: start again
     return { outcome: result.outcome === 'changed' ? 'updated' : 'unchanged', invitee: result.stored.value };
   }
 
@@ -107,8 +112,8 @@ export class Invitees {
    * Adds someone who arrives uninvited, already checked in, in one insert (nothing half-written).
    * `exists`: a row for them is there already (a repeat, or they were checked out): nothing written.
    */
-  async arrive(person: Invitee): Promise<{ outcome: 'arrived' | 'exists'; invitee: Invitee }> {
-    const created = await this.rows.create(person);
+  async arrive(person: Invitee, options: { audit?: TransactionAction } = {}): Promise<{ outcome: 'arrived' | 'exists'; invitee: Invitee }> {
+    const created = await this.rows.create(person, { alongside: options.audit ? [options.audit] : [] });
     return created.created ? { outcome: 'arrived', invitee: person } : { outcome: 'exists', invitee: created.existing.value };
   }
 
@@ -117,8 +122,9 @@ export class Invitees {
   }
 
   /** Takes someone off the invitation list (withdrawn before the conference). A repeat finds nobody. */
-  async remove(conferenceId: ConferenceId, userId: UserId): Promise<{ outcome: 'removed' | 'not-invited' }> {
-    return (await this.rows.delete(inviteeKey(conferenceId, userId))) ? { outcome: 'removed' } : { outcome: 'not-invited' };
+  async remove(conferenceId: ConferenceId, userId: UserId, options: { audit?: TransactionAction } = {}): Promise<{ outcome: 'removed' | 'not-invited' }> {
+    const removed = await this.rows.delete(inviteeKey(conferenceId, userId), undefined, { alongside: options.audit ? [options.audit] : [] });
+    return removed ? { outcome: 'removed' } : { outcome: 'not-invited' };
   }
 
   /** Everyone invited, in key order. */

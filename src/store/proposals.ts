@@ -1,7 +1,7 @@
 // Category proposals by members (RULES.md, Category of harm): RowKey 'proposal|<user id>' in the
 // conference's partition, one row per member (a new proposal replaces the member's last), so the
 // chair sees who proposed what when recording the category.
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { Agency, Category, PersonName } from '../rules/types.js';
 import { EntitySet } from './entity-set.js';
@@ -27,8 +27,9 @@ export class CategoryProposals {
     this.rows = new EntitySet(client, { name: 'category proposal', schema: CategoryProposal, key });
   }
 
-  async put(p: CategoryProposal): Promise<void> {
-    await this.rows.upsert(p);
+  /** `audit`: the entry stored in the same transaction as the proposal. */
+  async put(p: CategoryProposal, options: { audit?: TransactionAction } = {}): Promise<void> {
+    await this.rows.upsert(p, { alongside: options.audit ? [options.audit] : [] });
   }
 
   /** The conference's proposals, one per member. */

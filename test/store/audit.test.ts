@@ -82,4 +82,16 @@ describe('store: a change and its audit entry in one transaction', () => {
     expect((await store.invitees.get(id, 'aad-bob'))?.rsvp?.response).to.equal('attending');
     expect((await store.audit.forConference(id)).map((e) => e.id).sort()).to.deep.equal(['activity-1|rsvp', 'activity-2|rsvp']);
   });
+
+  it('inviting, removing and a proposal each carry their entry; done again, the entry is not doubled', async () => {
+    const id = newConferenceId();
+    const entry = (n: string, action: string) => store.audit.entryAction({ id: n, at: '2026-12-01T10:05:00.000Z', userId: 'aad-chair', name: 'Chris Chair', action, conferenceId: id, details: {} });
+    expect((await store.invitees.invite(anInvitation(id, { userId: 'aad-bob' }), { audit: entry('a-1', 'invitee-added') })).outcome).to.equal('invited');
+    await store.proposals.put({ conferenceId: id, userId: 'aad-bob', name: 'Bob Police', agency: 'police', primary: 'neglect', others: [], at: '2026-12-01T10:06:00.000Z' }, { audit: entry('a-2', 'category-proposed') });
+    await store.proposals.put({ conferenceId: id, userId: 'aad-bob', name: 'Bob Police', agency: 'police', primary: 'neglect', others: [], at: '2026-12-01T10:06:00.000Z' }, { audit: entry('a-2', 'category-proposed') });
+    expect((await store.invitees.remove(id, 'aad-bob', { audit: entry('a-3', 'invitee-removed') })).outcome).to.equal('removed');
+    expect((await store.invitees.remove(id, 'aad-bob', { audit: entry('a-3', 'invitee-removed') })).outcome).to.equal('not-invited');
+    expect(await store.invitees.get(id, 'aad-bob')).to.equal(undefined);
+    expect((await store.audit.forConference(id)).map((e) => e.action)).to.deep.equal(['invitee-added', 'category-proposed', 'invitee-removed']);
+  });
 });
