@@ -1,8 +1,8 @@
-// Every state change and every refusal goes to the append-only audit table. An audit entry is
-// written with the change where the store allows (one transaction: the vote, the close, an answer
-// to the invitation, a check-in); otherwise after it,
-// and then a failure to write it must not turn a saved action into "Not saved": it is retried
-// in the background (with back-off) and logged, never thrown at the user.
+// Every state change and every refusal goes to the append-only audit table. A change of a
+// conference writes its entry in its own transaction (`auditAction`; which ones:
+// src/store/README.md). Refusals, what is sent, and the lifecycle's steps in other tables are
+// audited after (`audit`): a failure to write such an entry must not turn a saved action into
+// "Not saved": it is retried in the background (with back-off) and logged, never thrown at the user.
 import type { TransactionAction } from '@azure/data-tables';
 import type { AuditInput } from '../src/store/audit.js';
 import { deskTenantOf, refreshDesk } from './desk/refresh.js';

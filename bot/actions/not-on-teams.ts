@@ -9,7 +9,7 @@ import type { Invitee } from '../../src/store/invitees.js';
 import type { Store } from '../../src/store/store.js';
 import { sendInvitationCard, type ActionOf, type SendInvitationView } from '../../cards/index.js';
 import { isChair, loadConference, requireStatus } from '../access.js';
-import { audit } from '../audit.js';
+import { auditAction, followDesk } from '../audit.js';
 import { calendarFile, calendarLink, signatureMatches } from '../calendar.js';
 import type { BotConfig } from '../config.js';
 import type { Services } from '../services.js';
@@ -55,21 +55,27 @@ export async function answerFor(s: Services, turn: Turn, a: ActionOf<'answerFor'
   const invitee = await s.store.invitees.get(conference.id, a.person);
   if (!invitee) throw new UserError('That person is not invited to this conference.', 'Not invited');
   if (invitee.reach !== 'not-on-teams') throw new UserError(`${invitee.name} is on Teams and answers their own invitation.`, 'Answers for themselves');
-  const result = await s.store.invitees.rsvp(conference.id, invitee.userId, {
-    response: a.answer,
-    deputyName: a.answer === 'deputy' ? a.deputyName : undefined,
-    at: turn.now.toISOString(),
-    recordedBy: { userId: turn.actor.aadObjectId, name: turn.actor.name, as: chair ? 'chair' : 'unit' },
+  const entry = auditAction(s, turn, 'rsvp-recorded-for', {
+    conferenceId: conference.id,
+    person: invitee.name,
+    answer: a.answer,
+    deputyName: a.deputyName,
+    recordedBy: `recorded by the ${chair ? 'chair' : 'Child Protection Unit'} for ${invitee.name}`,
   });
+  const result = await s.store.invitees.rsvp(
+    conference.id,
+    invitee.userId,
+    {
+      response: a.answer,
+      deputyName: a.answer === 'deputy' ? a.deputyName : undefined,
+      at: turn.now.toISOString(),
+      recordedBy: { userId: turn.actor.aadObjectId, name: turn.actor.name, as: chair ? 'chair' : 'unit' },
+    },
+    { audit: entry },
+  );
   if (result.outcome === 'not-invited') throw new UserError('That person is not invited to this conference.', 'Not invited');
   if (result.outcome !== 'unchanged') {
-    await audit(s, turn, 'rsvp-recorded-for', {
-      conferenceId: conference.id,
-      person: invitee.name,
-      answer: a.answer,
-      deputyName: a.deputyName,
-      recordedBy: `recorded by the ${chair ? 'chair' : 'Child Protection Unit'} for ${invitee.name}`,
-    });
+    await followDesk(s, turn, { conferenceId: conference.id });
     await refreshChairSummary(s, conference);
   }
   return { own: sendInvitationCard(sendInvitationView(s, conference, result.invitee)), notice: `${invitee.name}'s answer is recorded.` };

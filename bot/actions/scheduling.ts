@@ -8,7 +8,7 @@ import type { Conference } from '../../src/store/conferences.js';
 import { agencyLabel, fieldLabel, formatDate, INVITEE_ROWS, invitationCard, parseCardAction, scheduleInvitees, type ActionOf, type FormValues } from '../../cards/index.js';
 import { scheduleConfirmationCard } from '../../cards/schedule-confirmation.js';
 import { FORM_ROWS, scheduleFormCard } from '../../cards/schedule-form.js';
-import { audit } from '../audit.js';
+import { audit, auditAction, followDesk } from '../audit.js';
 import { reportWarnings, sendInvitations, sendRsvpSummary } from './invitations.js';
 import { applyEvent, factsOf } from '../lifecycle.js';
 import { createHash } from 'node:crypto';
@@ -171,7 +171,9 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
     lookedAfter: a.lookedAfter,
     createdAt: turn.now.toISOString(),
   };
-  const created = await s.store.conferences.create(conference);
+  const created = await s.store.conferences.create(conference, {
+    audit: auditAction(s, turn, 'conference-scheduled', { conferenceId: conference.id, kind: conference.kind, policy: conference.policy, policyVersion: policy.version, date: a.date, lateReason: a.lateReason, invitees: invitees.length }),
+  });
   if (created.outcome === 'id-taken') {
     throw new UserError(`A different ${a.kind} conference for case ${a.caseRef} on ${a.date} is already scheduled. Change that one, or choose another date.`, 'Already scheduled');
   }
@@ -193,7 +195,7 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
     }),
   );
   if (created.outcome === 'created') {
-    await audit(s, turn, 'conference-scheduled', { conferenceId: conference.id, kind: conference.kind, policy: conference.policy, policyVersion: policy.version, date: a.date, lateReason: a.lateReason, invitees: invited.length });
+    await followDesk(s, turn, { conferenceId: conference.id });
     await applyEvent(s, turn, conference.caseRef, { type: 'scheduled', conference: factsOf(conference) }, conference);
     await showNotOnTeams(s, turn, conference);
   }

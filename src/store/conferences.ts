@@ -86,9 +86,12 @@ export class Conferences {
     this.byCase = new EntitySet(cases, { name: 'case conference', schema: CaseConference, key: caseConferenceKey });
   }
 
-  /** Creating the same conference twice (a repeated command) changes nothing. */
-  async create(conference: Conference): Promise<CreateConferenceResult> {
-    const result = await this.rows.create(conference);
+  /**
+   * Creating the same conference twice (a repeated command) changes nothing. `audit`: the entry
+   * stored in the same transaction as the conference row.
+   */
+  async create(conference: Conference, options: { audit?: TransactionAction } = {}): Promise<CreateConferenceResult> {
+    const result = await this.rows.create(conference, { alongside: options.audit ? [options.audit] : [] });
     if (!result.created && !this.rows.same(result.existing.value, conference)) return { outcome: 'id-taken', conference: result.existing.value };
     // Written after the conference, so a repeat after a failure in between completes it.
     await this.byCase.upsert(pointerTo(conference));
