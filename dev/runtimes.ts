@@ -7,8 +7,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkRuntime, type RuntimeResult } from './lib/runtime-check.js';
+import { startCommand } from './lib/start-command.js';
 
 const project = resolve(import.meta.dirname, '..');
+const start = startCommand(project);
 const args = process.argv.slice(2);
 const write = args.includes('--write');
 const lines = args.filter((a) => /^\d+$/.test(a));
@@ -47,7 +49,7 @@ if (write) {
   await mkdir(join(project, 'docs'), { recursive: true });
   await writeFile(
     join(project, 'docs', 'runtimes.md'),
-    `# Supported Node.js lines\n\nThe bot needs **Node.js 22 or later** (\`engines\` \`>=22\`); it is tested on **Node 24 LTS**, which \`npm install\` brings as the \`node\` dev dependency, so \`npm test\` and \`npm start\` run on it whatever the system's Node is.\n\n\`npm run check:runtimes\` builds the bot, then starts what \`npm start\` runs (\`dist/bot/index.js\`, with the embedded Azurite store) under each line's binary from the npm registry's \`node\` package, and sends it a 1:1 \`help\` the way Teams does (replies returned in the HTTP answer). Last run (${new Date().toISOString().slice(0, 10)}, 2 cores):\n\n${table}\n`,
+    `# Supported Node.js lines\n\nThe bot needs **Node.js 22 or later** (\`engines\` \`>=22\`); it is tested on **Node 24 LTS**, which \`npm install\` brings as the \`node\` dev dependency, so \`npm test\` and \`npm start\` run on it whatever the system's Node is.\n\n\`npm run check:runtimes\` builds the bot, then starts what \`npm start\` runs (\`node ${[...start.nodeFlags, start.entry].join(' ')}\`, with the embedded Azurite store) under each line's binary from the npm registry's \`node\` package, and sends it a 1:1 \`help\` the way Teams does (replies returned in the HTTP answer). Last run (${new Date().toISOString().slice(0, 10)}, 2 cores):\n\n${table}\n`,
   );
 }
 process.exit(results.every((r) => r.ok) ? 0 : 1);
