@@ -5,7 +5,8 @@
 //   claim: insert → ours. 409 → read: done → nothing to do; claimed by a holder whose claim has
 //   not expired → taken; expired (its holder died, or gave up) → taken over under the ETag.
 // Redelivered actions, two instances and retries therefore produce each effect once; a holder
-// that dies mid-way leaves an expired claim that the next attempt (or the sweep) finishes.
+// that dies mid-way leaves an expired claim that the next attempt finishes (the action delivered
+// again, or done again). Nothing yet finishes one unprompted: that needs each effect kept as data.
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { EntitySet, retryOnStale } from './entity-set.js';
