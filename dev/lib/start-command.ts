@@ -14,7 +14,12 @@ export interface StartCommand {
 
 export function startCommand(projectDir: string): StartCommand {
   const pkg = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const m = START.exec(pkg.scripts.start);
-  if (!m?.[2]) throw new Error(`package.json's start script is not "… && node [flags] entry.js": ${pkg.scripts.start}`);
+  return parseStart(pkg.scripts.start);
+}
+
+/** `npm run build && node --flag dist/bot/index.js` → its Node flags and entry. */
+export function parseStart(script: string): StartCommand {
+  const m = START.exec(script);
+  if (!m?.[2]) throw new Error(`package.json's start script is not "… && node [flags] entry.js": ${script}`);
   return { nodeFlags: (m[1] ?? '').split(' ').filter(Boolean), entry: m[2] };
 }
