@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ConferenceKind, IsoDate, PersonName } from '../src/rules/types.js';
-import { Child, Id, LocalDateTime, Person } from './common.js';
+import { IsoDate, PersonName } from '../src/rules/types.js';
+import { Child, Id, Occasion, Person } from './common.js';
 import { defineCard } from './define.js';
 import { KIND_LABEL, agencyLabel, formatDate, formatDateTime } from './labels.js';
 import { childLine } from './present.js';
@@ -13,11 +13,8 @@ import template from './templates/change-conference.json' with { type: 'json' };
  * Names the child by case reference and initials only.
  */
 export const ChangeConferenceView = z.object({
-  conferenceId: Id,
+  ...Occasion,
   child: Child,
-  kind: ConferenceKind,
-  startsAt: LocalDateTime,
-  location: z.string().trim().min(1).max(500).optional(),
   dueBy: IsoDate,
   status: z.enum(['scheduled', 'held', 'cancelled']),
   invitees: z.array(Person.extend({ userId: Id, answered: z.boolean() })),

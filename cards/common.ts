@@ -1,6 +1,6 @@
 // Shapes shared by the card view models and the card action payloads.
 import { z } from 'zod';
-import { Agency, CaseRef, PersonName, Role } from '../src/rules/types.js';
+import { Agency, CaseRef, ConferenceKind, PersonName, Role } from '../src/rules/types.js';
 import { PolicyKey } from '../src/rules/policy-schema.js';
 
 /** The case reference rule is shared with the rules and the store. */
@@ -61,4 +61,12 @@ export type Presence = z.infer<typeof Presence>;
 export const Procedures = {
   policy: PolicyKey,
   policyLabel: z.string().trim().min(1).max(200).optional(),
+};
+
+/** Which conference a 1:1 card is about and when and where it meets (the child's naming differs by card). */
+export const Occasion = {
+  conferenceId: Id,
+  kind: ConferenceKind,
+  startsAt: LocalDateTime,
+  location: z.string().trim().min(1).max(500).optional(),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ConferenceKind, IsoDate, PersonName, Rsvp } from '../src/rules/types.js';
-import { Id, LocalDateTime, NamedChild, Person, Procedures } from './common.js';
+import { IsoDate, PersonName, Rsvp } from '../src/rules/types.js';
+import { LocalDateTime, NamedChild, Occasion, Person, Procedures } from './common.js';
 import { defineCard } from './define.js';
 import { KIND_LABEL, policyLabelOf, RSVP_LABEL, formatDate, formatDateTime } from './labels.js';
 import { labelled, namedChildLine } from './present.js';
@@ -8,11 +8,8 @@ import template from './templates/invitation.json' with { type: 'json' };
 
 /** Sent 1:1 to one invitee, so it may name the child in full. */
 export const InvitationView = z.object({
-  conferenceId: Id,
+  ...Occasion,
   child: NamedChild,
-  kind: ConferenceKind,
-  startsAt: LocalDateTime,
-  location: z.string().trim().min(1).max(500).optional(),
   chair: PersonName,
   ...Procedures,
   invitedAs: Person,

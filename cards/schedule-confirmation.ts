@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ConferenceKind, IsoDate, PersonName } from '../src/rules/types.js';
-import { Id, LocalDateTime, NamedChild, Person, Procedures } from './common.js';
+import { IsoDate, PersonName } from '../src/rules/types.js';
+import { NamedChild, Occasion, Person, Procedures } from './common.js';
 import { defineCard } from './define.js';
 import { KIND_LABEL, policyLabelOf, TRIGGER_LABEL, formatDate, formatDateTime } from './labels.js';
 import { labelled, namedChildLine } from './present.js';
@@ -8,11 +8,8 @@ import template from './templates/schedule-confirmation.json' with { type: 'json
 
 /** 1:1 to whoever scheduled: the due date from the rules, the warnings, who was invited. */
 export const ScheduleConfirmationView = z.object({
-  conferenceId: Id,
+  ...Occasion,
   child: NamedChild,
-  kind: ConferenceKind,
-  startsAt: LocalDateTime,
-  location: z.string().trim().min(1).max(500).optional(),
   triggerDate: IsoDate,
   /** Absent for an urgent reconvene: as soon as possible, no fixed days. */
   dueDate: IsoDate.optional(),

@@ -2,20 +2,17 @@
 // partner in another organisation), what to send them — a plain-English invitation and a
 // calendar file — and where to record their answer on their behalf.
 import { z } from 'zod';
-import { ConferenceKind, PersonName, Role, Rsvp } from '../src/rules/types.js';
+import { PersonName, Role, Rsvp } from '../src/rules/types.js';
 import { Agency } from '../src/rules/types.js';
-import { Id, LocalDateTime, NamedChild } from './common.js';
+import { Id, LocalDateTime, NamedChild, Occasion } from './common.js';
 import { defineCard } from './define.js';
 import { KIND_LABEL, ROLE_LABEL, RSVP_LABEL, agencyLabel, formatDateTime, choicesOf } from './labels.js';
 import { namedChildLine } from './present.js';
 import template from './templates/send-invitation.json' with { type: 'json' };
 
 export const SendInvitationView = z.object({
-  conferenceId: Id,
+  ...Occasion,
   child: NamedChild,
-  kind: ConferenceKind,
-  startsAt: LocalDateTime,
-  location: z.string().trim().min(1).max(500).optional(),
   chair: PersonName,
   /** When reports are shared (the family's copy) or due. */
   reportsBy: LocalDateTime.optional(),
