@@ -12,7 +12,7 @@ import type { Decision } from '../../src/store/decisions.js';
 import { agencyLabel } from '../../cards/labels.js';
 import { voteCard, resultCard, type ActionOf, type ResultView, type VoteView } from '../../cards/index.js';
 import { isChair, loadConference, requireChair, requireInvitee, requireStatus } from '../access.js';
-import { audit, auditAction, auditEntry, followDesk } from '../audit.js';
+import { audit, auditAction, followDesk } from '../audit.js';
 import { once } from '../effects.js';
 import { finishCirculation } from './circulation.js';
 import type { Services } from '../services.js';
@@ -94,7 +94,7 @@ export async function vote(s: Services, turn: Turn, a: ActionOf<'vote'>): Promis
       reason: a.reason,
       at: turn.now.toISOString(),
     },
-    { audit: (outcome) => s.store.audit.entryAction({ ...auditEntry(turn, `vote-${outcome}`, { round: round.round, agency, choice: a.choice }), conferenceId: conference.id }) },
+    { audit: (outcome) => auditAction(s, turn, `vote-${outcome}`, { conferenceId: conference.id, round: round.round, agency, choice: a.choice }) },
   );
   if (!result.ok) {
     await audit(s, turn, 'vote-refused', { conferenceId: conference.id, round: round.round, why: result.refusal });
