@@ -9,7 +9,6 @@
 // before it makes the transaction fail (412/409) and retry, so the vote is counted; a vote
 // that comes after meets the sealed row and is refused.
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { isConflict } from './azure-errors.js';
 import { Invitee, inviteeKey } from './invitees.js';
 import { z } from 'zod';
 import { Agency, InitialChoice, ReviewChoice, Vote, type Choice } from '../rules/types.js';
@@ -122,10 +121,8 @@ export class Votes {
         openedBy: opening.openedBy,
         openedAt: opening.at,
       };
-      // With its audit entry, one transaction; a 409 (the number taken, or this opening's entry
-      // stored already) reads again.
-      if (options.audit) await submit(this.client, [this.rounds.createAction(round), options.audit(round)]);
-      else if (!(await this.rounds.create(round)).created) throw conflict();
+      // With its audit entry, one transaction; the number taken meanwhile (409) reads again.
+      if (!(await this.rounds.create(round, { alongside: options.audit ? [options.audit(round)] : [] })).created) throw conflict();
       return { outcome: 'opened', round } as const;
     }, true);
   }
@@ -175,7 +172,8 @@ export class Votes {
     const audit = options.audit;
     return retryOnStale(async () => {
       // The vote and its audit entry are one transaction: both stored, or neither.
-      const created = audit ? await this.createWithAudit(row, audit('recorded')) : await this.rows.create(row);
+      // A 409 whose row is not there is this action's entry, written with a vote since removed: the vote alone.
+      const created = await this.rows.create(row, { alongside: audit ? [audit('recorded')] : [] });
       if (created.created) return { ok: true, outcome: 'recorded', vote: { ...ballot, conferenceId, round: number } } as const;
       const { value, etag } = created.existing;
       if (value.closed) return roundClosed(number);
@@ -196,20 +194,6 @@ export class Votes {
       else await this.rows.replace(row, etag);
       return { ok: true, outcome: 'changed', vote: { ...ballot, conferenceId, round: number } } as const;
     }, true);
-  }
-
-  /** Inserts the row with its audit entry; on 409 returns the row that is there (as EntitySet.create does). */
-  private async createWithAudit(row: VoteRow, audit: TransactionAction): Promise<{ created: true } | { created: false; existing: Stored<VoteRow> }> {
-    try {
-      await submit(this.client, [this.rows.createAction(row), audit]);
-      return { created: true };
-    } catch (err) {
-      if (!isConflict(err)) throw err;
-    }
-    const existing = await this.rows.get(voteKey(row.conferenceId, row.round, row.agency));
-    // Only the audit entry was there (this action's entry, written with a vote since removed): store the vote alone.
-    if (!existing) return this.rows.create(row);
-    return { created: false, existing };
   }
 
   /**
