@@ -199,9 +199,12 @@ interface Child {
   stop(): Promise<void>;
 }
 
+/** The project's folder, seen from this file in bench/ (the benchmark's own process, not the child). */
+const projectRoot = () => join(dirname(fileURLToPath(import.meta.url)), '..');
+
 /** Compiles the project as `npm run build` does and returns this file's compiled twin. */
 function compiled(): string {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const root = projectRoot();
   const target = join(root, 'dist', 'bench', 'bot.bench.js');
   const started = Date.now();
   // TypeScript 7 exports no subpaths: its bin is found beside its package.json.
@@ -215,7 +218,7 @@ function compiled(): string {
 async function startChild(file: string, connectionString: string, prefix: string): Promise<Child> {
   const child: ChildProcess = fork(file, [], {
     // Node's flags as `npm start` gives them (package.json), and gc() for the measurement.
-    execArgv: ['--expose-gc', ...startCommand(join(dirname(fileURLToPath(import.meta.url)), '..')).nodeFlags],
+    execArgv: ['--expose-gc', ...startCommand(projectRoot()).nodeFlags],
     env: { ...process.env, BOT_BENCH_CHILD: '1', BOT_BENCH_STORE: connectionString, BOT_BENCH_PREFIX: prefix },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
