@@ -5,10 +5,12 @@ import { DUE_KIND_RULES, type Audience } from '../src/rules/due-kinds.js';
 import { questionFor, transition, type CaseState, type ConferenceFacts, type LifecycleEvent, type Transition } from '../src/rules/lifecycle.js';
 import type { Conference } from '../src/store/conferences.js';
 import type { DueItem } from '../src/store/due-items.js';
-import type { Plan } from '../src/store/plans.js';
+import { planKey, type Plan } from '../src/store/plans.js';
 import type { Store } from '../src/store/store.js';
 import { planEndedCard } from '../cards/plan-ended.js';
-import { audit } from './audit.js';
+import { audit, auditEntry, followDesk } from './audit.js';
+import type { AuditInput } from '../src/store/audit.js';
+import type { CaseRows } from '../src/store/case-changes.js';
 import { circulate } from './actions/circulation.js';
 import { once } from './effects.js';
 import type { Services } from './services.js';
@@ -25,7 +27,13 @@ export function factsOf(c: Conference): ConferenceFacts {
 
 /** What the model needs to know of a case: its plan and its open items. */
 export async function caseState(s: Pick<Services, 'store'>, caseRef: string): Promise<{ state: CaseState; plan: Plan | undefined }> {
-  const [plan, open] = await Promise.all([s.store.plans.current(caseRef), s.store.dueItems.forCase(caseRef)]);
+  return stateOf(await s.store.caseChanges.read(caseRef));
+}
+
+function stateOf(rows: CaseRows): { state: CaseState; plan: Plan | undefined } {
+  // The plan in force: the latest not ended (rows come in key order, oldest first).
+  const plan = rows.plans.map((p) => p.value).filter((p) => !p.ended).at(-1);
+  const open = rows.due.map((d) => d.value).filter((i) => !i.done);
   return {
     plan,
     state: {
@@ -57,53 +65,91 @@ export async function questionAt(s: Services, c: Conference): Promise<'initial' 
  * thrown before anything is written. `conference` is the conference the event is about, if any.
  */
 export async function applyEvent(s: Services, turn: Turn, caseRef: string, event: LifecycleEvent, conference?: Conference): Promise<Transition> {
-  const { t, people } = await applyToStore(s.store, caseRef, event, conference);
-  if (t.due.length || t.completed.length || t.cancelled.length || t.plan) {
-    await audit(s, turn, `lifecycle-${event.type}`, {
-      conferenceId: conference?.id,
-      caseRef,
-      due: t.due.map((d) => `${d.kind} ${d.due}`),
-      completed: t.completed.map((d) => `${d.kind} ${d.due}`),
-      cancelled: t.cancelled.map((d) => `${d.kind} ${d.due}`),
-      plan: t.plan,
-    });
-  }
+  const { t, people } = await applyToStore(s.store, caseRef, event, conference, {
+    at: turn.now.toISOString(),
+    // The step's audit entry is stored with the step (the case's outbox), never after it.
+    audit: (t) =>
+      auditEntry(turn, `lifecycle-${event.type}`, {
+        conferenceId: conference?.id,
+        caseRef,
+        due: t.due.map((d) => `${d.kind} ${d.due}`),
+        completed: t.completed.map((d) => `${d.kind} ${d.due}`),
+        cancelled: t.cancelled.map((d) => `${d.kind} ${d.due}`),
+        plan: t.plan,
+      }),
+    log: s.log,
+  });
+  if (t.due.length || t.completed.length || t.cancelled.length || t.plan) await followDesk(s, turn, { conferenceId: conference?.id, caseRef });
   for (const notice of t.send) await send(s, turn, caseRef, notice, event, people);
   return t;
 }
 
 /**
- * The store's part of an event: items cancelled, completed and scheduled, the plan changed. Also
- * used where there is no Teams turn (the desk recording minutes); nothing is sent from here.
+ * The store's part of an event, as one step of the case (src/store/case-changes.ts): items
+ * cancelled, completed and scheduled and the plan changed, with the step's audit entry, all or
+ * nothing. Also used where there is no Teams turn (the desk recording minutes); nothing is sent
+ * from here.
  */
-export async function applyToStore(store: Store, caseRef: string, event: LifecycleEvent, conference?: Conference): Promise<{ t: Transition; people: People }> {
-  const { state, plan } = await caseState({ store }, caseRef);
-  const t = transition(state, event);
-  const people = new People(store, caseRef, conference, plan);
-  const ref = (r: { kind: DueItem['kind']; due: string; conferenceId?: string }) => ({ kind: r.kind, due: r.due, caseRef, conferenceId: r.conferenceId });
-  for (const r of t.cancelled) await store.dueItems.cancel(ref(r));
-  for (const r of t.completed) await store.dueItems.complete(ref(r));
-  const initials = (await people.conference())?.childInitials ?? '?';
-  for (const d of t.due) {
-    await store.dueItems.schedule({ ...ref(d), conferenceKind: d.conferenceKind, title: initials, userIds: await people.of(d.for), done: false });
+export async function applyToStore(
+  store: Store,
+  caseRef: string,
+  event: LifecycleEvent,
+  conference: Conference | undefined,
+  options: { at: string; audit?: (t: Transition) => AuditInput; log?: (message: string) => void },
+): Promise<{ t: Transition; people: People }> {
+  const { result, unrelayed } = await store.caseChanges.step(caseRef, options.at, async (rows) => {
+    const { state, plan } = stateOf(rows);
+    const t = transition(state, event);
+    const people = new People(store, caseRef, conference, plan);
+    const ref = (r: { kind: DueItem['kind']; due: string; conferenceId?: string }) => ({ kind: r.kind, due: r.due, caseRef, conferenceId: r.conferenceId });
+    const initials = t.due.length ? ((await people.conference())?.childInitials ?? '?') : '?';
+    const schedule: DueItem[] = [];
+    for (const d of t.due) schedule.push({ ...ref(d), conferenceKind: d.conferenceKind, title: initials, userIds: await people.of(d.for), done: false });
+    const changed = t.due.length || t.completed.length || t.cancelled.length || t.plan;
+    return {
+      change: { cancel: t.cancelled.map(ref), complete: t.completed.map(ref), schedule, plans: planRows(caseRef, plan, t.plan) },
+      audit: changed ? options.audit?.(t) : undefined,
+      result: { t, people },
+    };
+  });
+  if (unrelayed) {
+    // The step is stored; what follows it in other tables is retried here and by the case's next step.
+    options.log?.(`case ${caseRef}: relaying the step's outbox failed, retrying in the background: ${unrelayed.error.message}`);
+    void relayLater(store, unrelayed.rows, options.log, 0);
   }
-  await applyPlan(store, caseRef, t, plan);
-  return { t, people };
+  return result;
 }
 
-async function applyPlan(store: Store, caseRef: string, t: Transition, plan: Plan | undefined): Promise<void> {
-  const change = t.plan;
-  if (!change) return;
-  if (change.end) await store.plans.end(caseRef, { on: change.end.on, reason: change.end.reason, conferenceId: change.start?.startedBy });
+const RELAY_RETRIES_MS = [200, 1_000, 5_000, 30_000];
+
+async function relayLater(store: Store, rows: Parameters<Store['caseChanges']['relay']>[0], log: ((message: string) => void) | undefined, attempt: number): Promise<void> {
+  const wait = RELAY_RETRIES_MS[attempt];
+  if (wait === undefined) return log?.(`case outbox left for the case's next step after ${RELAY_RETRIES_MS.length} retries`);
+  await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())).unref());
+  await store.caseChanges.relay(rows).catch(() => relayLater(store, rows, log, attempt + 1));
+}
+
+/** Each plan row as it is to be after the model's plan change (ended, started, dates noted). */
+function planRows(caseRef: string, current: Plan | undefined, change: Transition['plan']): Plan[] {
+  if (!change) return [];
+  const rows = new Map<string, Plan>();
+  const put = (p: Plan) => rows.set(planKey(p).rowKey, p);
+  let inForce = current;
+  if (change.end && inForce) {
+    put({ ...inForce, ended: { on: change.end.on, reason: change.end.reason, conferenceId: change.start?.startedBy } });
+    inForce = undefined;
+  }
   if (change.start) {
     // A new plan replaces any other in force (a CIN plan when a CP plan starts).
-    if (!change.end && plan) await store.plans.end(caseRef, { on: change.start.on, reason: 'review-discontinued', conferenceId: change.start.startedBy });
-    await store.plans.record({ caseRef, plan: change.start.kind, onPlanSince: change.start.on, startedBy: change.start.startedBy, lastReviewedBy: change.start.startedBy });
+    if (inForce) put({ ...inForce, ended: { on: change.start.on, reason: 'review-discontinued', conferenceId: change.start.startedBy } });
+    inForce = { caseRef, plan: change.start.kind, onPlanSince: change.start.on, startedBy: change.start.startedBy, lastReviewedBy: change.start.startedBy };
+    put(inForce);
   }
   const { moveNotifiedOn, lastCoreGroupOn, nextReviewDate } = change;
-  if (moveNotifiedOn || lastCoreGroupOn || nextReviewDate) {
-    await store.plans.updateCurrent(caseRef, (p) => ({ ...p, ...(moveNotifiedOn ? { moveNotifiedOn } : {}), ...(lastCoreGroupOn ? { lastCoreGroupOn } : {}), ...(nextReviewDate ? { nextReviewDate } : {}) }));
+  if (inForce && (moveNotifiedOn || lastCoreGroupOn || nextReviewDate)) {
+    put({ ...inForce, ...(moveNotifiedOn ? { moveNotifiedOn } : {}), ...(lastCoreGroupOn ? { lastCoreGroupOn } : {}), ...(nextReviewDate ? { nextReviewDate } : {}) });
   }
+  return [...rows.values()];
 }
 
 async function send(s: Services, turn: Turn, caseRef: string, notice: Transition['send'][number], event: LifecycleEvent, people: People): Promise<void> {

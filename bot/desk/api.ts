@@ -219,7 +219,7 @@ export function mountDeskApi(server: Server, deps: DeskDeps): void {
       const body = MinutesBody.parse(req.body ?? {});
       if (body.sentOn && body.sentOn < fact.date) throw new Refused(400, `The minutes cannot have been sent before the conference (${fact.date}).`);
       const result = await store.minutes.record(fact.conferenceId, body, { userId: user.userId, name: user.name }, deps.now().toISOString());
-      await minutesDuties(store, fact.conferenceId, body, localDate(deps.now()));
+      await minutesDuties(store, fact.conferenceId, body, { now: deps.now(), user });
       await refreshConference(store, fact.conferenceId, scope.tenantId);
       return { body: { outcome: result.outcome }, conferenceId: fact.conferenceId, audit: body };
     }),
@@ -249,7 +249,8 @@ function strip(f: ConferenceFact & { stamp?: number }): Omit<ConferenceFact, 'te
 }
 
 /** The minutes recorded here also complete the chair's due items (docs/rules.md, The lifecycle). */
-async function minutesDuties(store: Store, conferenceId: string, body: { sentOn?: string; amendmentsClosedOn?: string }, today: string): Promise<void> {
+async function minutesDuties(store: Store, conferenceId: string, body: { sentOn?: string; amendmentsClosedOn?: string }, by: { now: Date; user: DeskUser }): Promise<void> {
+  const today = localDate(by.now);
   const conference = await store.conferences.get(conferenceId);
   if (!conference) return;
   const events = [
@@ -258,7 +259,12 @@ async function minutesDuties(store: Store, conferenceId: string, body: { sentOn?
   ];
   for (const event of events) {
     try {
-      await applyToStore(store, conference.caseRef, event, conference);
+      const at = by.now.toISOString();
+      await applyToStore(store, conference.caseRef, event, conference, {
+        at,
+        // Stored with the step, as a Teams action's is (bot/lifecycle.ts).
+        audit: (t) => ({ at, userId: by.user.userId, name: by.user.name, action: `lifecycle-${event.type}`, conferenceId, details: { caseRef: conference.caseRef, completed: t.completed.map((d) => `${d.kind} ${d.due}`), from: 'desk' } }),
+      });
     } catch (e) {
       // Nothing of that kind is due (already marked, or a conference without minutes): the record stands.
       if (!(e instanceof RuleError)) throw e;

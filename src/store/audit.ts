@@ -91,7 +91,8 @@ export class AuditLog {
   }
 }
 
-function entryOf(input: AuditInput): AuditEntry {
+/** The entry as it will be stored: an id given, outside text cut to the limits, details bounded. */
+export function entryOf(input: AuditInput): AuditEntry {
   return cutToLimits({ ...input, id: input.id ?? randomUUID(), details: boundedDetails(input.details) });
 }
 

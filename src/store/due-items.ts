@@ -43,9 +43,16 @@ const CaseDueRow = DueItem.extend({ userIds: json(z.array(UserId).max(200)) });
 const DayDueRow = CaseDueRow;
 
 const tail = (r: DueRef) => r.conferenceId ?? '-';
-const caseDueKey = (r: DueRef) => ({ partitionKey: keyPart(r.caseRef), rowKey: joinKey('due', r.due, r.kind, tail(r)) });
+export const caseDueKey = (r: DueRef) => ({ partitionKey: keyPart(r.caseRef), rowKey: joinKey('due', r.due, r.kind, tail(r)) });
 const userDueKey = (r: UserDueItem) => ({ partitionKey: keyPart(r.userId), rowKey: joinKey(r.due, r.kind, keyPart(r.caseRef), tail(r)) });
 const dayDueKey = (r: DueRef) => ({ partitionKey: r.due, rowKey: joinKey(r.kind, keyPart(r.caseRef), tail(r)) });
+
+/** A change of an item's case row, as the indexes must follow it; `dropped`: people no longer told. */
+export const DueFollow = z.object({ item: DueItem, state: z.enum(['scheduled', 'completed', 'cancelled']), dropped: z.array(UserId).max(200) });
+export type DueFollow = z.infer<typeof DueFollow>;
+
+/** People told of the item before and not after a change. */
+export const droppedFrom = (before: DueItem | undefined, after: DueItem): string[] => (before?.userIds ?? []).filter((u) => !after.userIds.includes(u));
 
 export interface DueQuery {
   /** Due on or after this date. */
@@ -75,12 +82,7 @@ export class DueItems {
   async schedule(item: DueItem): Promise<{ outcome: 'created' | 'updated' | 'unchanged' }> {
     const before = await this.byCase.get(caseDueKey(item));
     const { outcome } = await this.byCase.put(item);
-    const dropped = (before?.value.userIds ?? []).filter((u) => !item.userIds.includes(u));
-    await Promise.all([
-      ...item.userIds.map((userId) => this.byUser.upsert(forUser(item, userId))),
-      ...dropped.map((userId) => this.byUser.delete(userDueKey(forUser(item, userId)))),
-      this.byDay.upsert(item),
-    ]);
+    await this.follow({ item, state: 'scheduled', dropped: droppedFrom(before?.value, item) });
     return { outcome };
   }
 
@@ -88,8 +90,7 @@ export class DueItems {
   async complete(ref: DueRef, done = true): Promise<{ outcome: 'changed' | 'unchanged' | 'not-found' }> {
     const result = await this.byCase.modify(caseDueKey(ref), (item) => ({ ...item, done }));
     if (result.outcome === 'not-found') return result;
-    const item = result.stored.value;
-    await Promise.all([...item.userIds.map((userId) => this.byUser.upsert(forUser(item, userId))), this.byDay.upsert(item)]);
+    await this.follow({ item: result.stored.value, state: 'completed', dropped: [] });
     return { outcome: result.outcome };
   }
 
@@ -97,11 +98,23 @@ export class DueItems {
   async cancel(ref: DueRef): Promise<{ outcome: 'removed' | 'not-found' }> {
     const stored = await this.byCase.get(caseDueKey(ref));
     if (!stored) return { outcome: 'not-found' };
-    const item = stored.value;
-    await Promise.all([...item.userIds.map((userId) => this.byUser.delete(userDueKey(forUser(item, userId)))), this.byDay.delete(dayDueKey(item))]);
+    await this.follow({ item: stored.value, state: 'cancelled', dropped: [] });
     // The case row goes last: until then a repeat of cancel still knows whom to clear.
-    await this.byCase.delete(caseDueKey(item));
+    await this.byCase.delete(caseDueKey(stored.value));
     return { outcome: 'removed' };
+  }
+
+  /**
+   * Brings the two indexes in line with a change of the case row. Every write is keyed by the
+   * item, so doing it again — a retry, or a case step's outbox relayed twice — changes nothing.
+   */
+  async follow({ item, state, dropped }: DueFollow): Promise<void> {
+    const user = (userId: string) => forUser(item, userId);
+    if (state === 'cancelled') {
+      await Promise.all([...item.userIds.map((u) => this.byUser.delete(userDueKey(user(u)))), this.byDay.delete(dayDueKey(item))]);
+      return;
+    }
+    await Promise.all([...item.userIds.map((u) => this.byUser.upsert(user(u))), ...dropped.map((u) => this.byUser.delete(userDueKey(user(u)))), this.byDay.upsert(item)]);
   }
 
   /** One person's items in date order — "my upcoming reviews" is `{ from: today }`. */

@@ -1,6 +1,7 @@
 // The store the bot depends on: one repository per record family over shared table clients.
 import { AuditLog } from './audit.js';
 import { Cards } from './cards.js';
+import { CaseChanges } from './case-changes.js';
 import { Conferences } from './conferences.js';
 import { Conversations } from './conversations.js';
 import { Decisions } from './decisions.js';
@@ -25,6 +26,7 @@ export interface Store {
   plans: Plans;
   proposals: CategoryProposals;
   dueItems: DueItems;
+  caseChanges: CaseChanges;
   conversations: Conversations;
   audit: AuditLog;
   effects: Effects;
@@ -36,17 +38,21 @@ export interface Store {
 }
 
 export function createStore(tables: TableClients): Store {
+  const plans = new Plans(tables.cases);
+  const dueItems = new DueItems(tables.cases, tables.dueByUser, tables.dueByDay);
+  const audit = new AuditLog(tables.audit, tables.conferences);
   return {
     conferences: new Conferences(tables.conferences, tables.cases),
     invitees: new Invitees(tables.conferences),
     votes: new Votes(tables.conferences),
     decisions: new Decisions(tables.conferences),
     cards: new Cards(tables.conferences),
-    plans: new Plans(tables.cases),
+    plans,
     proposals: new CategoryProposals(tables.conferences),
-    dueItems: new DueItems(tables.cases, tables.dueByUser, tables.dueByDay),
+    dueItems,
+    caseChanges: new CaseChanges(tables.cases, dueItems, plans, audit),
     conversations: new Conversations(tables.conversations),
-    audit: new AuditLog(tables.audit, tables.conferences),
+    audit,
     effects: new Effects(tables.conferences),
     leases: new Leases(tables.schedule),
     reminders: new Reminders(tables.schedule),
