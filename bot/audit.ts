@@ -1,7 +1,7 @@
 // Every state change and every refusal goes to the append-only audit table. A change of a
 // conference writes its entry in its own transaction (`auditAction`; which ones:
-// src/store/README.md). Refusals, what is sent, and the lifecycle's steps in other tables are
-// audited after (`audit`): a failure to write such an entry must not turn a saved action into
+// src/store/README.md), a lifecycle step in its case's transaction (bot/lifecycle.ts). Refusals
+// and what is sent are audited after (`audit`): a failure to write such an entry must not turn a saved action into
 // "Not saved": it is retried in the background (with back-off) and logged, never thrown at the user.
 import type { TransactionAction } from '@azure/data-tables';
 import type { AuditInput } from '../src/store/audit.js';

@@ -1,0 +1,98 @@
+// A lifecycle step of a case (bot/lifecycle.ts) is one transaction of the case's partition: the
+// due items and plan rows with outbox rows for the due indexes and the step's audit entry, relayed
+// after. "Every state change is audited, together with the change" and "nothing is half-written".
+import { randomUUID } from 'node:crypto';
+import { expect } from 'chai';
+import type { AuditInput } from '../../src/store/audit.js';
+import type { CaseChange } from '../../src/store/case-changes.js';
+import type { DueItem } from '../../src/store/due-items.js';
+import { createStore } from '../../src/store/store.js';
+import { tableClients } from '../../src/store/tables.js';
+import { azuriteConnectionString } from '../support/azurite-hook.js';
+import { testStore, uniquePrefix, type TestStore } from '../support/store.js';
+
+const AT = '2026-12-01T10:00:00.000Z';
+const newCaseRef = () => `CP/2026/${randomUUID().slice(0, 8)}`;
+const item = (caseRef: string, overrides: Partial<DueItem> = {}): DueItem => ({ kind: 'later-review', due: '2027-03-01', caseRef, title: 'AB', userIds: ['aad-chair', 'aad-sw'], done: false, ...overrides });
+const change = (c: Partial<CaseChange>): CaseChange => ({ cancel: [], complete: [], schedule: [], plans: [], ...c });
+const entry = (conferenceId: string, action = 'lifecycle-scheduled'): AuditInput => ({ id: randomUUID(), at: AT, userId: 'aad-chair', name: 'Irene Chair', action, conferenceId, details: {} });
+
+describe('store: a case step is one transaction, with an outbox for the indexes and its audit entry', () => {
+  let store: TestStore;
+  before(async () => {
+    store = await testStore();
+  });
+
+  it('stores the items, then relays the per-person and per-day rows and the audit entry, leaving no outbox', async () => {
+    const caseRef = newCaseRef();
+    const conferenceId = `c-${randomUUID().slice(0, 8)}`;
+    const { result, unrelayed } = await store.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [item(caseRef)] }), audit: entry(conferenceId), result: 'done' }));
+    expect(result).to.equal('done');
+    expect(unrelayed).to.equal(undefined);
+    expect((await store.dueItems.forCase(caseRef)).map((i) => i.due)).to.deep.equal(['2027-03-01']);
+    expect((await store.dueItems.forUser('aad-sw')).filter((i) => i.caseRef === caseRef)).to.have.length(1);
+    expect(await store.dueItems.forDay('2027-03-01')).to.satisfy((xs: DueItem[]) => xs.some((i) => i.caseRef === caseRef));
+    expect((await store.audit.forConference(conferenceId)).map((e) => e.action)).to.deep.equal(['lifecycle-scheduled']);
+    expect((await store.caseChanges.read(caseRef)).pending).to.deep.equal([]);
+  });
+
+  it('an instance that stops after the transaction loses nothing: the case’s next step relays what it left', async () => {
+    const caseRef = newCaseRef();
+    const conferenceId = `c-${randomUUID().slice(0, 8)}`;
+    // An instance whose per-person index is unreachable (no such table): the relay fails after the step is stored.
+    const broken = createStore({ ...store.tables, dueByUser: tableClients(azuriteConnectionString(), uniquePrefix()).dueByUser });
+    const { unrelayed } = await broken.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [item(caseRef)] }), audit: entry(conferenceId), result: undefined }));
+    expect(unrelayed?.rows).to.have.length(2);
+    expect(await store.dueItems.forCase(caseRef)).to.have.length(1);
+    expect((await store.dueItems.forUser('aad-chair')).filter((i) => i.caseRef === caseRef)).to.deep.equal([]);
+    expect(await store.audit.forConference(conferenceId)).to.deep.equal([]);
+    expect((await store.caseChanges.read(caseRef)).pending).to.have.length(2);
+
+    // The next step of the case (here one that changes nothing) finishes the outbox first.
+    let sawPending = -1;
+    await store.caseChanges.step(caseRef, AT, async (rows) => ((sawPending = rows.pending.length), { change: change({}), result: undefined }));
+    expect(sawPending).to.equal(0);
+    expect((await store.dueItems.forUser('aad-chair')).filter((i) => i.caseRef === caseRef)).to.have.length(1);
+    expect((await store.audit.forConference(conferenceId)).map((e) => e.action)).to.deep.equal(['lifecycle-scheduled']);
+    expect((await store.caseChanges.read(caseRef)).pending).to.deep.equal([]);
+  });
+
+  it('a step written against rows that changed since is refused whole, and step() decides it again', async () => {
+    const caseRef = newCaseRef();
+    await store.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [item(caseRef), item(caseRef, { kind: 'core-group', due: '2027-01-10' })] }), result: undefined }));
+    const stale = await store.caseChanges.read(caseRef);
+    await store.dueItems.complete({ kind: 'later-review', due: '2027-03-01', caseRef });
+    // Against the stale read: the review rescheduled and a new item; the 412 on the review leaves the new item unwritten too.
+    const next = change({ schedule: [item(caseRef, { userIds: ['aad-chair'] }), item(caseRef, { kind: 'minutes', due: '2026-12-20' })] });
+    const refused = await store.caseChanges.commit(caseRef, stale, next, { at: AT }).then(
+      () => undefined,
+      (e: { statusCode?: number }) => e.statusCode,
+    );
+    expect(refused).to.equal(412);
+    expect((await store.dueItems.forCase(caseRef, { includeDone: true })).map((i) => i.kind).sort()).to.deep.equal(['core-group', 'later-review']);
+
+    // Two steps decided from the same read and changing the same item: one writes, the other is
+    // decided again on what the first wrote — in either order, neither change is lost.
+    let decisions = 0;
+    let reads = 0;
+    let bothRead!: () => void;
+    const barrier = new Promise<void>((r) => (bothRead = r));
+    const decided = async () => {
+      decisions += 1;
+      if (++reads === 2) bothRead();
+      await barrier;
+    };
+    const coreGroup = { kind: 'core-group' as const, due: '2027-01-10', caseRef };
+    await Promise.all([
+      store.caseChanges.step(caseRef, AT, async () => (await decided(), { change: change({ complete: [coreGroup] }), result: undefined })),
+      store.twin().caseChanges.step(caseRef, AT, async (rows) => {
+        const read = rows.due.find((d) => d.value.kind === 'core-group')!.value;
+        await decided();
+        return { change: change({ schedule: [{ ...read, userIds: [...read.userIds, 'aad-x'] }] }), result: undefined };
+      }),
+    ]);
+    expect(decisions).to.equal(3);
+    const [after] = await store.dueItems.forCase(caseRef, { kinds: ['core-group'], includeDone: true });
+    expect(after).to.include({ done: true }).and.to.have.property('userIds').that.deep.equals(['aad-chair', 'aad-sw', 'aad-x']);
+  });
+});
