@@ -1,7 +1,7 @@
 // The one way a template becomes a card: expand, refuse unbound placeholders, add the
 // Action.Submit fallbacks (see README.md, "Actions on every client").
 import { GlobalSettings, Template } from 'adaptivecards-templating';
-import { settleText } from './text.js';
+import { settleString } from './text.js';
 
 /** A filled Adaptive Card, ready to be an attachment's `content`. */
 export interface AdaptiveCard {
@@ -40,10 +40,7 @@ export function fillCard(template: object, data: object): AdaptiveCard {
     GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
   }
   if (unbound.size > 0) throw new CardFillError(`card template uses fields the data lacks: ${[...unbound].join(', ')}`);
-  const card = withSubmitFallbacks(settleText(tidy(expanded)));
-  const json = JSON.stringify(card);
-  const at = json.indexOf('${');
-  if (at >= 0) throw new CardFillError(`unexpanded placeholder in card: …${json.slice(Math.max(0, at - 40), at + 40)}…`);
+  const card = finish(expanded);
   if (!isCard(card)) throw new CardFillError('template is not an AdaptiveCard');
   return card;
 }
@@ -72,32 +69,53 @@ function neutralise(x: Json): Json {
 }
 
 /**
- * `$when` on an object property leaves `null`, and on every action an empty `actions`; an input
- * prefilled with "" means no value (and "" is no number or date): drop all three.
+ * The expanded tree made a card, in one pass (a vote fills cards many times a second):
+ * - `$when` on an object property leaves `null`, and on every action an empty `actions`; an input
+ *   prefilled with "" means no value (and "" is no number or date): all three are dropped;
+ * - people's text is settled: escaped where Teams renders markdown, unwrapped elsewhere (text.ts);
+ * - a `${` left in any string is a template bug, never something to show;
+ * - every Action.Execute gets its Action.Submit fallback (`withFallback`).
  */
-function tidy(x: Json): Json {
-  if (Array.isArray(x)) return x.filter((v) => v !== null).map(tidy);
+function finish(x: Json, key?: string, markdown = false): Json {
+  if (typeof x === 'string') return settled(x, markdown);
+  if (Array.isArray(x)) return x.filter((v) => v !== null).map((v) => finish(v));
   if (!x || typeof x !== 'object') return x;
   const input = typeof x.type === 'string' && x.type.startsWith('Input.');
-  return Object.fromEntries(
-    Object.entries(x)
-      .filter(([k, v]) => v !== null && !(k === 'actions' && Array.isArray(v) && v.length === 0) && !(input && k === 'value' && v === ''))
-      .map(([k, v]) => [k, tidy(v)]),
-  );
+  const textual = x.type === 'TextBlock' || x.type === 'TextRun';
+  const out: { [k: string]: Json } = {};
+  for (const [k, v] of Object.entries(x)) {
+    if (v === null || (k === 'actions' && Array.isArray(v) && v.length === 0) || (input && k === 'value' && v === '')) continue;
+    if (k.includes('${')) throw new CardFillError(`unexpanded placeholder in a card's property name: ${k.slice(0, 80)}`);
+    // A fact's title and value are markdown too.
+    if (x.type === 'FactSet' && k === 'facts' && Array.isArray(v)) out[k] = v.filter((f) => f !== null).map((f) => (isObject(f) ? fact(f) : finish(f)));
+    else out[k] = finish(v, k, textual && k === 'text');
+  }
+  return out.type === 'Action.Execute' ? withFallback(out, key) : out;
 }
+
+function fact(f: { [key: string]: Json }): Json {
+  const out: { [k: string]: Json } = {};
+  for (const [k, v] of Object.entries(f)) if (v !== null) out[k] = finish(v, k, k === 'title' || k === 'value');
+  return out;
+}
+
+function settled(text: string, markdown: boolean): string {
+  const s = settleString(text, markdown);
+  const at = s.indexOf('${');
+  if (at >= 0) throw new CardFillError(`unexpanded placeholder in card: …${s.slice(Math.max(0, at - 40), at + 40)}…`);
+  return s;
+}
+
+const isObject = (x: unknown): x is { [key: string]: Json } => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * Every Action.Execute (except the refresh action, which old clients ignore) gets an
  * Action.Submit fallback with the same title and data, so clients without Universal Actions
  * (Teams mobile) send the same payload as a message `value`. Templates write Action.Execute only.
  */
-function withSubmitFallbacks(x: Json, key?: string): Json {
-  if (Array.isArray(x)) return x.map((v) => withSubmitFallbacks(v));
-  if (!x || typeof x !== 'object') return x;
-  const out = Object.fromEntries(Object.entries(x).map(([k, v]) => [k, withSubmitFallbacks(v, k)]));
-  if (out.type !== 'Action.Execute') return out;
+function withFallback(out: { [k: string]: Json }, key: string | undefined): Json {
   const data = out.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data) || data.verb !== out.verb) {
+  if (!isObject(data) || data.verb !== out.verb) {
     throw new CardFillError(`Action.Execute "${String(out.verb)}" must carry data.verb equal to its verb`);
   }
   if (key === 'action') return out; // refresh.action

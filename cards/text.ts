@@ -6,8 +6,8 @@
 // How one step covers every card: `markPeopleText` wraps each string of a card's view model (all
 // of it came from people, Teams or the store) that holds anything markdown could act on between
 // two noncharacters; the card's own words, added by `present`, are not wrapped. After the template
-// is expanded, `settleText` escapes the wrapped parts found in TextBlock/TextRun text and facts, and
-// unwraps them everywhere else.
+// is expanded, `settleString` escapes the wrapped parts found in TextBlock/TextRun text and facts,
+// and unwraps them everywhere else.
 
 const OPEN = '\uFDD0';
 const CLOSE = '\uFDD1';
@@ -48,7 +48,7 @@ export function escapeMarkdown(text: string): string {
     .replace(BARE_LINK, (m) => (m === '@' ? '\u200B@' : `${m}\u200B`));
 }
 
-/** Wraps every string of a view model that escaping would change, so that `settleText` finds it. */
+/** Wraps every string of a view model that escaping would change, so that `settleString` finds it. */
 export function markPeopleText<T>(view: T): T {
   return mark(view) as T;
 }
@@ -61,27 +61,11 @@ function mark(x: unknown): unknown {
 }
 
 /**
- * Escapes the wrapped parts of every TextBlock/TextRun `text` and every fact of a FactSet (the
- * places Teams renders markdown), and unwraps them everywhere else (ids, action data, input
- * values, titles and labels, which Teams shows as plain text), without invisible controls.
+ * One string of an expanded card: its wrapped parts escaped where Teams renders markdown
+ * (`markdown`: a TextBlock/TextRun `text`, a fact's title or value), unwrapped elsewhere (ids,
+ * action data, input values, titles and labels, which Teams shows as plain text), without
+ * invisible controls. The card's one pass over the tree (fill.ts) calls it for every string.
  */
-export function settleText<T>(card: T): T {
-  return settle(card, false) as T;
-}
-
-function settle(x: unknown, markdown: boolean): unknown {
-  if (typeof x === 'string') return x.replace(WRAPPED, (_m, inner: string) => (markdown ? escapeMarkdown(inner) : inner.replace(CONTROLS, ''))).replace(MARKERS, '');
-  if (Array.isArray(x)) return x.map((v) => settle(v, false));
-  if (!x || typeof x !== 'object') return x;
-  const o = x as Record<string, unknown>;
-  const textual = o.type === 'TextBlock' || o.type === 'TextRun';
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) {
-    if (o.type === 'FactSet' && k === 'facts' && Array.isArray(v)) {
-      out[k] = v.map((f) => (f && typeof f === 'object' ? Object.fromEntries(Object.entries(f).map(([fk, fv]) => [fk, settle(fv, fk === 'title' || fk === 'value')])) : f));
-    } else {
-      out[k] = settle(v, textual && k === 'text');
-    }
-  }
-  return out;
+export function settleString(text: string, markdown: boolean): string {
+  return text.replace(WRAPPED, (_m, inner: string) => (markdown ? escapeMarkdown(inner) : inner.replace(CONTROLS, ''))).replace(MARKERS, '');
 }
