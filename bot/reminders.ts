@@ -1,6 +1,7 @@
 // The scheduled reminder run: what falls due today or tomorrow (report deadlines, core groups,
 // minutes, reviews…) is sent 1:1 to each person it concerns. A lease lets one instance run at a
-// time, and a per-reminder claim makes each reminder go once even if two runs overlap.
+// time, and a per-reminder claim makes each reminder go once even if two runs overlap. The run
+// also finishes lifecycle steps whose instance stopped before relaying their outbox (case-changes.ts).
 import { randomUUID } from 'node:crypto';
 import { addCalendarDays } from '../src/rules/calendar.js';
 import { reminderCard } from '../cards/reminder.js';
@@ -22,6 +23,11 @@ export async function runReminders(s: Services, now: Date, holder: string): Prom
   let sent = 0;
   let failed = 0;
   try {
+    // Lifecycle steps an instance left half-relayed are finished first: the per-day list read next is then whole.
+    await s.store.caseChanges.sweep(now).then(
+      (relayed) => relayed > 0 && s.log(`finished ${relayed} outbox rows that lifecycle steps had left`),
+      (e: Error) => s.log(`case outbox sweep failed: ${e.message}`),
+    );
     const today = localDate(now);
     for (const day of [today, addCalendarDays(today, 1)]) {
       for (const item of await s.store.dueItems.forDay(day)) {

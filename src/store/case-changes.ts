@@ -5,7 +5,11 @@
 // relayed right after (`relay`) and, should an instance stop in between, before the case's next
 // step (`read` returns what is pending): relaying again changes nothing, every write being keyed
 // by what it records.
-//   Cases  PK case ref  RK 'outbox|<ISO time>|<step id>|<n>'
+// A step of a case that stops at the wrong moment and is never followed by another is finished by
+// the sweep (`sweep`, run with the reminders): each step first marks its case in Schedule, and the
+// sweep relays what such cases have left after a grace period — reading only the marked cases.
+//   Cases     PK case ref        RK 'outbox|<ISO time>|<step id>|<n>'
+//   Schedule  PK 'case-outbox'   RK case ref: a case that may have an outbox left
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
@@ -24,6 +28,11 @@ const OutboxRow = z.object({ caseRef: CaseRef, at: Instant, step: z.uuid(), n: z
 export type OutboxRow = z.infer<typeof OutboxRow>;
 
 const OUTBOX = 'outbox|';
+/** The marks of cases whose steps may have left an outbox: one partition of Schedule. */
+const Mark = z.object({ caseRef: CaseRef });
+const markKey = (m: z.infer<typeof Mark>) => ({ partitionKey: 'case-outbox', rowKey: keyPart(m.caseRef) });
+/** Longer than a step's own relay with its retries (bot/lifecycle.ts): the sweep leaves younger rows to it. */
+export const SWEEP_GRACE_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 40;
 const outboxKey = (r: Pick<OutboxRow, 'caseRef' | 'at' | 'step' | 'n'>) => ({ partitionKey: keyPart(r.caseRef), rowKey: OUTBOX + joinKey(r.at, r.step, String(r.n).padStart(2, '0')) });
 
@@ -44,13 +53,16 @@ export interface CaseChange {
 
 export class CaseChanges {
   private readonly outbox: EntitySet<OutboxRow>;
+  private readonly marks: EntitySet<z.infer<typeof Mark>>;
   constructor(
     private readonly client: TableClient,
+    schedule: TableClient,
     private readonly dueItems: DueItems,
     private readonly plans: Plans,
     private readonly audit: AuditLog,
   ) {
     this.outbox = new EntitySet(client, { name: 'case outbox row', schema: OutboxRow, key: outboxKey });
+    this.marks = new EntitySet(schedule, { name: 'case outbox mark', schema: Mark, key: markKey });
   }
 
   /**
@@ -141,6 +153,8 @@ export class CaseChanges {
       (relay, n): OutboxRow => ({ caseRef, at: options.at, step, n, relay }),
     );
     if (actions.size + outbox.length > 100) throw new Error(`a step of case ${caseRef} would write ${actions.size + outbox.length} rows; a transaction takes at most 100`);
+    // Marked before the step: a mark without an outbox costs the sweep one read, an outbox without a mark could wait for ever.
+    await this.marks.upsert({ caseRef });
     await submit(this.client, [...actions.values(), ...outbox.map((row) => this.outbox.createAction(row))]);
     return outbox.map((value) => ({ value, etag: '' }));
   }
@@ -156,5 +170,26 @@ export class CaseChanges {
       else await this.audit.append(relay.entry);
       await this.outbox.delete(outboxKey(value));
     }
+  }
+
+  /**
+   * Finishes what steps left behind, for every marked case: relays outbox rows older than the
+   * grace period (younger ones are their own step's to relay) and removes the mark of a case
+   * with nothing left (under the ETag read: a step marking it again meanwhile keeps it).
+   * Returns how many rows it relayed.
+   */
+  async sweep(now: Date): Promise<number> {
+    const before = new Date(now.getTime() - SWEEP_GRACE_MS).toISOString();
+    let relayed = 0;
+    for (const mark of await this.marks.query('case-outbox')) {
+      const { pending } = await this.read(mark.value.caseRef);
+      const due = pending.filter((row) => row.value.at < before);
+      await this.relay(due);
+      relayed += due.length;
+      if (due.length === pending.length) await this.marks.delete(markKey(mark.value), mark.etag).catch((err: unknown) => {
+        if (!isStale(err)) throw err;
+      });
+    }
+    return relayed;
   }
 }

@@ -50,7 +50,7 @@ export function createStore(tables: TableClients): Store {
     plans,
     proposals: new CategoryProposals(tables.conferences),
     dueItems,
-    caseChanges: new CaseChanges(tables.cases, dueItems, plans, audit),
+    caseChanges: new CaseChanges(tables.cases, tables.schedule, dueItems, plans, audit),
     conversations: new Conversations(tables.conversations),
     audit,
     effects: new Effects(tables.conferences),

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import type { AuditInput } from '../../src/store/audit.js';
-import type { CaseChange } from '../../src/store/case-changes.js';
+import { SWEEP_GRACE_MS, type CaseChange } from '../../src/store/case-changes.js';
 import type { DueItem } from '../../src/store/due-items.js';
 import { createStore } from '../../src/store/store.js';
 import { tableClients } from '../../src/store/tables.js';
@@ -55,6 +55,26 @@ describe('store: a case step is one transaction, with an outbox for the indexes 
     expect((await store.dueItems.forUser('aad-chair')).filter((i) => i.caseRef === caseRef)).to.have.length(1);
     expect((await store.audit.forConference(conferenceId)).map((e) => e.action)).to.deep.equal(['lifecycle-scheduled']);
     expect((await store.caseChanges.read(caseRef)).pending).to.deep.equal([]);
+  });
+
+  it('a step left half-relayed and never followed is finished by the sweep after the grace period, and unmarked', async () => {
+    const caseRef = newCaseRef();
+    const conferenceId = `c-${randomUUID().slice(0, 8)}`;
+    const broken = createStore({ ...store.tables, dueByUser: tableClients(azuriteConnectionString(), uniquePrefix()).dueByUser });
+    await broken.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [item(caseRef)] }), audit: entry(conferenceId), result: undefined }));
+    const marked = async () => (await store.tables.schedule.listEntities({ queryOptions: { filter: `PartitionKey eq 'case-outbox'` } }).byPage().next()).value?.some((e: { caseRef?: string }) => e.caseRef === caseRef);
+    expect(await marked()).to.equal(true);
+
+    // Within the grace period the rows are their own step's to relay: the sweep leaves them.
+    await store.caseChanges.sweep(new Date(Date.parse(AT) + SWEEP_GRACE_MS - 1_000));
+    expect((await store.caseChanges.read(caseRef)).pending).to.have.length(2);
+    expect(await marked()).to.equal(true);
+
+    await store.caseChanges.sweep(new Date(Date.parse(AT) + SWEEP_GRACE_MS + 1_000));
+    expect((await store.caseChanges.read(caseRef)).pending).to.deep.equal([]);
+    expect((await store.dueItems.forUser('aad-chair')).filter((i) => i.caseRef === caseRef)).to.have.length(1);
+    expect((await store.audit.forConference(conferenceId)).map((e) => e.action)).to.deep.equal(['lifecycle-scheduled']);
+    expect(await marked()).to.equal(false);
   });
 
   it('a step written against rows that changed since is refused whole, and step() decides it again', async () => {
