@@ -14,6 +14,7 @@ import { isUnit, NOT_FOR_YOU, type Scope } from './access.js';
 import type { DeskConfig } from './config.js';
 import { toCsv } from './csv.js';
 import { conferenceRecordPdf } from './record-pdf.js';
+import type { AuditInput } from '../../src/store/audit.js';
 import { TokenRefused, tokenVerifier, type DeskUser, type VerifyToken } from './token.js';
 import { refreshConference } from './projection.js';
 import { applyToStore, factsOf } from '../lifecycle.js';
@@ -69,13 +70,31 @@ export function mountDeskApi(server: Server, deps: DeskDeps): void {
     return { user, scope: { role: 'none', tenantId: user.tenantId } };
   }
 
+  const entryOf = (user: DeskUser, scope: Scope, view: string, details: Record<string, unknown>, conferenceId?: string): AuditInput => ({
+    at: deps.now().toISOString(),
+    userId: user.userId,
+    name: user.name,
+    action: `desk-${view}`,
+    conferenceId,
+    details: { role: scope.role, tenantId: scope.tenantId, ...details },
+  });
+
   async function audited(user: DeskUser, scope: Scope, view: string, details: Record<string, unknown>, conferenceId?: string): Promise<void> {
-    await store.audit.append({ at: deps.now().toISOString(), userId: user.userId, name: user.name, action: `desk-${view}`, conferenceId, details: { role: scope.role, tenantId: scope.tenantId, ...details } });
+    await store.audit.append(entryOf(user, scope, view, details, conferenceId));
   }
+
+  /** A change the desk makes to a conference carries its entry in its own transaction (src/store/README.md). */
+  const changeEntry = (user: DeskUser, scope: Scope, view: string, details: Record<string, unknown>, conferenceId: string) =>
+    store.audit.entryAction({ ...entryOf(user, scope, view, details, conferenceId), conferenceId });
 
   /** Wraps a handler: token, scope, refusals as JSON with their status, nothing else leaked. */
   const handle =
-    (view: string, run: (req: Request, ctx: { user: DeskUser; scope: Scope; today: string }) => Promise<{ body: unknown; audit?: Record<string, unknown>; conferenceId?: string; send?: (res: Response) => void }>, options: { unitOnly?: boolean } = {}) =>
+    (
+      view: string,
+      // `audited`: the handler stored its entry with its change; otherwise the view is audited here, after.
+      run: (req: Request, ctx: { user: DeskUser; scope: Scope; today: string }) => Promise<{ body: unknown; audit?: Record<string, unknown>; audited?: boolean; conferenceId?: string; send?: (res: Response) => void }>,
+      options: { unitOnly?: boolean } = {},
+    ) =>
     async (req: Request, res: Response) => {
       res.header('Cache-Control', 'no-store');
       let who: { user: DeskUser; scope: Scope } | undefined;
@@ -90,7 +109,7 @@ export function mountDeskApi(server: Server, deps: DeskDeps): void {
           throw new Refused(403, 'Only the Child Protection Unit can see this: it covers every conference of the authority.');
         }
         const answer = await run(req, { ...who, today: localDate(deps.now()) });
-        await audited(who.user, who.scope, view, answer.audit ?? {}, answer.conferenceId);
+        if (!answer.audited) await audited(who.user, who.scope, view, answer.audit ?? {}, answer.conferenceId);
         if (answer.send) answer.send(res);
         else res.send(200, answer.body);
       } catch (e) {
@@ -218,10 +237,11 @@ export function mountDeskApi(server: Server, deps: DeskDeps): void {
       const fact = await visible(String(req.params.id), scope);
       const body = MinutesBody.parse(req.body ?? {});
       if (body.sentOn && body.sentOn < fact.date) throw new Refused(400, `The minutes cannot have been sent before the conference (${fact.date}).`);
-      const result = await store.minutes.record(fact.conferenceId, body, { userId: user.userId, name: user.name }, deps.now().toISOString());
+      const audit = changeEntry(user, scope, 'minutes-recorded', body, fact.conferenceId);
+      const result = await store.minutes.record(fact.conferenceId, body, { userId: user.userId, name: user.name }, deps.now().toISOString(), { audit });
       await minutesDuties(store, fact.conferenceId, body, { now: deps.now(), user });
       await refreshConference(store, fact.conferenceId, scope.tenantId);
-      return { body: { outcome: result.outcome }, conferenceId: fact.conferenceId, audit: body };
+      return { body: { outcome: result.outcome }, conferenceId: fact.conferenceId, audit: body, audited: result.outcome !== 'unchanged' };
     }),
   );
 
@@ -229,13 +249,14 @@ export function mountDeskApi(server: Server, deps: DeskDeps): void {
     '/api/desk/conferences/:id/s47',
     handle(
       's47-recorded',
-      async (req, { scope }) => {
+      async (req, { user, scope }) => {
         const fact = await visible(String(req.params.id), scope);
         const body = S47Body.parse(req.body ?? {});
         if (body.s47StartDate > fact.date) throw new Refused(400, `The section 47 enquiry must start on or before the conference (${fact.date}).`);
-        const result = await store.conferences.update(fact.conferenceId, (c) => ({ ...c, s47StartDate: body.s47StartDate }));
+        const audit = changeEntry(user, scope, 's47-recorded', body, fact.conferenceId);
+        const result = await store.conferences.update(fact.conferenceId, (c) => ({ ...c, s47StartDate: body.s47StartDate }), { audit: () => audit });
         await refreshConference(store, fact.conferenceId, scope.tenantId);
-        return { body: { outcome: result.outcome }, conferenceId: fact.conferenceId, audit: body };
+        return { body: { outcome: result.outcome }, conferenceId: fact.conferenceId, audit: body, audited: result.outcome === 'changed' };
       },
       { unitOnly: true },
     ),

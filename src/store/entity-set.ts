@@ -151,13 +151,19 @@ export class EntitySet<T> {
   /**
    * Stores the record whatever is there: `created`, `updated`, or `unchanged` when an identical
    * record is already stored (nothing written). `same` may narrow what counts as a change.
+   * `alongside`: rows of the same partition inserted with a create or an update (its audit entry).
    */
-  async put(value: T, same: (stored: T, next: T) => boolean = (a, b) => this.same(a, b)): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; stored: Stored<T> }> {
+  async put(
+    value: T,
+    same: (stored: T, next: T) => boolean = (a, b) => this.same(a, b),
+    options: { alongside?: TransactionAction[] } = {},
+  ): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; stored: Stored<T> }> {
     const key = this.spec.key(value);
+    const alongside = options.alongside ?? [];
     for (;;) {
-      const created = await this.create(value);
+      const created = await this.create(value, { alongside });
       if (created.created) return { outcome: 'created', stored: created.stored };
-      const result = await this.modify(key, (current) => (same(current, value) ? current : value));
+      const result = await this.modify(key, (current) => (same(current, value) ? current : value), { alongside: () => alongside });
       if (result.outcome === 'changed') return { outcome: 'updated', stored: result.stored };
       if (result.outcome === 'unchanged') return { outcome: 'unchanged', stored: result.stored };
       // Deleted between the two steps: try again.

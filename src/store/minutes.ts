@@ -1,7 +1,7 @@
 // When a conference's minutes were sent and its amendments closed (Bolton procedures, Record
 // keeping: minutes within 15 working days; amendments to the chair within 21 days of receipt).
 // RowKey 'minutes' in the conference's partition; recorded from the desk by the Unit or the chair.
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { IsoDate } from '../rules/types.js';
 import { EntitySet } from './entity-set.js';
@@ -29,10 +29,17 @@ export class Minutes {
   }
 
   /** Sets the dates given, keeping the others; the same dates again write nothing. */
-  async record(conferenceId: ConferenceId, dates: { sentOn?: string; amendmentsClosedOn?: string }, by: Person, at: string): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; record: MinutesRecord }> {
+  /** `audit`: the entry stored in the same transaction as the change (none when nothing changes). */
+  async record(
+    conferenceId: ConferenceId,
+    dates: { sentOn?: string; amendmentsClosedOn?: string },
+    by: Person,
+    at: string,
+    options: { audit?: TransactionAction } = {},
+  ): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; record: MinutesRecord }> {
     const current = await this.get(conferenceId);
     const next: MinutesRecord = { conferenceId, sentOn: dates.sentOn ?? current?.sentOn, amendmentsClosedOn: dates.amendmentsClosedOn ?? current?.amendmentsClosedOn, recordedBy: by, recordedAt: at };
-    const { outcome, stored } = await this.rows.put(next, (a, b) => a.sentOn === b.sentOn && a.amendmentsClosedOn === b.amendmentsClosedOn);
+    const { outcome, stored } = await this.rows.put(next, (a, b) => a.sentOn === b.sentOn && a.amendmentsClosedOn === b.amendmentsClosedOn, { alongside: options.audit ? [options.audit] : [] });
     return { outcome, record: stored.value };
   }
 }

@@ -157,8 +157,36 @@ describe('Desk API: Teams SSO, who sees what, audit', function () {
     expect((await post(`/api/desk/conferences/${walked}/minutes`, { amendmentsClosedOn: '2027-01-05' })).status).to.equal(200);
     // Recorded at the desk, the amendments window is no longer due in the chair's lists either.
     expect(await h.store.dueItems.forCase('DESK-2026-01', { kinds: ['minute-amendments'] })).to.deep.equal([]);
+    // Each record is audited with the change it made, and so is each duty it completed (the case's step).
+    const trail = (await h.store.audit.forConference(walked)).map((e) => e.action);
+    expect(trail.filter((a) => a === 'desk-minutes-recorded')).to.have.length(2);
+    expect(trail).to.include.members(['lifecycle-minutes-sent', 'lifecycle-amendment-window-closed']);
     const after = await get('/api/desk/conferences?from=2027-01-01&to=2027-01-31', token);
     expect(after.body.conferences.map((x: any) => x.conferenceId)).to.not.include(walked);
     h.now = new Date('2026-12-10T09:00:00Z');
+  });
+
+  it('the Unit records when the section 47 enquiry started: the desk shows it, the change and its entry are stored together; others are refused', async () => {
+    const post = async (body: unknown, token: string) => {
+      const res = await fetch(`${h.server.url}/api/desk/conferences/${walked}/s47`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const entries = async () => (await h.store.audit.forConference(walked)).filter((e) => e.action === 'desk-s47-recorded');
+    // Only the Unit: the measure it feeds covers the whole authority.
+    expect((await post({ s47StartDate: '2026-11-19' }, await chair())).status).to.equal(403);
+    // An enquiry cannot start after the conference it led to: refused, nothing written.
+    expect((await post({ s47StartDate: '2026-12-08' }, await unit())).status).to.equal(400);
+    expect((await h.store.conferences.get(walked))?.s47StartDate).to.equal(undefined);
+    expect(await entries()).to.deep.equal([]);
+
+    const first = await post({ s47StartDate: '2026-11-19' }, await unit());
+    expect(first).to.deep.include({ status: 200, body: { outcome: 'changed' } });
+    expect((await h.store.conferences.get(walked))?.s47StartDate).to.equal('2026-11-19');
+    const [entry, ...more] = await entries();
+    expect(more).to.deep.equal([]);
+    expect(entry).to.deep.include({ userId: CAST.cpu.aadObjectId, conferenceId: walked });
+    expect(entry!.details).to.include({ s47StartDate: '2026-11-19', role: 'unit' });
+    const res = await get('/api/desk/conferences?from=2026-12-01&to=2026-12-31', await unit());
+    expect(res.body.conferences.find((x: any) => x.conferenceId === walked).s47StartDate).to.equal('2026-11-19');
   });
 });

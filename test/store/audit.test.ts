@@ -94,4 +94,20 @@ describe('store: a change and its audit entry in one transaction', () => {
     expect(await store.invitees.get(id, 'aad-bob')).to.equal(undefined);
     expect((await store.audit.forConference(id)).map((e) => e.action)).to.deep.equal(['invitee-added', 'category-proposed', 'invitee-removed']);
   });
+
+  it('minutes recorded at the desk carry their entry: created or updated with it, refused whole without it, not doubled', async () => {
+    const id = newConferenceId();
+    const entry = (n: string, conferenceId = id) => store.audit.entryAction({ id: n, at: '2026-12-01T10:05:00.000Z', userId: 'aad-cpu', name: 'Pat Unit', action: 'desk-minutes-recorded', conferenceId, details: {} });
+    const by = { userId: 'aad-cpu', name: 'Pat Unit' };
+    expect((await store.minutes.record(id, { sentOn: '2026-12-18' }, by, '2026-12-18T10:00:00.000Z', { audit: entry('m-1') })).outcome).to.equal('created');
+    // An entry the store refuses (another conference's partition) fails the update too.
+    let failed = false;
+    await store.minutes.record(id, { amendmentsClosedOn: '2027-01-05' }, by, '2027-01-05T10:00:00.000Z', { audit: entry('m-2', newConferenceId()) }).catch(() => (failed = true));
+    expect(failed, 'the transaction was refused').to.equal(true);
+    expect((await store.minutes.get(id))?.amendmentsClosedOn).to.equal(undefined);
+    expect((await store.minutes.record(id, { amendmentsClosedOn: '2027-01-05' }, by, '2027-01-05T10:00:00.000Z', { audit: entry('m-2') })).outcome).to.equal('updated');
+    // The same dates again change nothing and write no entry.
+    expect((await store.minutes.record(id, { amendmentsClosedOn: '2027-01-05' }, by, '2027-01-06T10:00:00.000Z', { audit: entry('m-3') })).outcome).to.equal('unchanged');
+    expect((await store.audit.forConference(id)).map((e) => e.id)).to.deep.equal(['m-1', 'm-2']);
+  });
 });
