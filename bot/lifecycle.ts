@@ -12,7 +12,7 @@ import { audit, auditEntry, followDesk } from './audit.js';
 import type { AuditInput } from '../src/store/audit.js';
 import type { CaseRows } from '../src/store/case-changes.js';
 import { circulate } from './actions/circulation.js';
-import { once } from './effects.js';
+import { sendOnce } from './effects.js';
 import type { Services } from './services.js';
 import { localDate, localDateTime } from './time.js';
 import { policyFor } from './policy.js';
@@ -180,9 +180,7 @@ async function send(s: Services, turn: Turn, caseRef: string, notice: Transition
     let told = 0;
     for (const teamsId of await people.teamsIds(notice.to)) {
       // Once per person and event, whatever the deliveries and instances (claimed in the store first).
-      await once(s, turn.now, initial.id, `${notice.what}|${event.on}|${teamsId}`, async () => {
-        await s.messenger.toUser({ teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl }, card);
-      }).then(
+      await sendOnce(s, turn.now, initial.id, `${notice.what}|${event.on}|${teamsId}`, { card, to: { kind: 'user', teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl } }).then(
         (outcome) => (told += outcome === 'done-now' ? 1 : 0),
         (e: Error) => s.log(`${notice.what} notice failed: ${e.message}`),
       );

@@ -1,10 +1,12 @@
 // The scheduled reminder run: what falls due today or tomorrow (report deadlines, core groups,
 // minutes, reviews…) is sent 1:1 to each person it concerns. A lease lets one instance run at a
 // time, and a per-reminder claim makes each reminder go once even if two runs overlap. The run
-// also finishes lifecycle steps whose instance stopped before relaying their outbox (case-changes.ts).
+// also finishes lifecycle steps whose instance stopped before relaying their outbox (case-changes.ts)
+// and messages whose sender died or failed (effects.ts).
 import { randomUUID } from 'node:crypto';
 import { addCalendarDays } from '../src/rules/calendar.js';
 import { reminderCard } from '../cards/reminder.js';
+import { finishEffects } from './effects.js';
 import type { Services } from './services.js';
 import { localDate } from './time.js';
 
@@ -27,6 +29,11 @@ export async function runReminders(s: Services, now: Date, holder: string): Prom
     await s.store.caseChanges.sweep(now).then(
       (relayed) => relayed > 0 && s.log(`finished ${relayed} outbox rows that lifecycle steps had left`),
       (e: Error) => s.log(`case outbox sweep failed: ${e.message}`),
+    );
+    // Messages whose sender died or failed (invitations, circulation, notices, a result card) go now.
+    await finishEffects(s, now).then(
+      (sent) => sent > 0 && s.log(`sent ${sent} messages that earlier attempts had left`),
+      (e: Error) => s.log(`effects sweep failed: ${e.message}`),
     );
     const today = localDate(now);
     for (const day of [today, addCalendarDays(today, 1)]) {

@@ -3,7 +3,7 @@
 import type { Conference } from '../../src/store/conferences.js';
 import { decisionSummaryCard } from '../../cards/decision-summary.js';
 import { audit } from '../audit.js';
-import { once } from '../effects.js';
+import { sendOnce } from '../effects.js';
 import type { Services } from '../services.js';
 import type { Turn } from '../turn.js';
 import { decisionSummaryView } from '../views.js';
@@ -20,9 +20,7 @@ export async function circulate(s: Services, turn: Turn, conference: Conference)
     try {
       // Once per person, whatever the deliveries and instances (claimed in the store first).
       // Keyed by what is sent: the decision goes out again when it gains its plan, once each time.
-      const outcome = await once(s, turn.now, conference.id, `circulated|${teamsId}|${version}`, async () => {
-        await s.messenger.toUser({ teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl }, card);
-      });
+      const outcome = await sendOnce(s, turn.now, conference.id, `circulated|${teamsId}|${version}`, { card, to: { kind: 'user', teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl } });
       if (outcome === 'done-now') sent += 1;
     } catch (e) {
       failed.push(teamsId);

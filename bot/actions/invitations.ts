@@ -7,7 +7,7 @@ import { invitationCard, type ActionOf, type InvitationView } from '../../cards/
 import { loadConference, requireInvitee, requireStatus } from '../access.js';
 import { createHash } from 'node:crypto';
 import { audit, auditAction, followDesk } from '../audit.js';
-import { once } from '../effects.js';
+import { sendOnce } from '../effects.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Turn } from '../turn.js';
 import { policyFor } from '../policy.js';
@@ -23,16 +23,17 @@ export function reportWarnings(c: Conference, now: Date): string[] {
 
 const targetOf = (turn: Turn, teamsId: string) => ({ teamsId, tenantId: turn.tenantId, serviceUrl: turn.context.activity.serviceUrl });
 
-/**
- * The invitation 1:1 to one invitee; where it landed is kept so that it can be updated in place
- * (new date, cancelled, held). A failure is audited and does not stop the others.
- */
 /** What a re-sent invitation adds: a change to notice, or an outcome (e.g. withdrawn). */
 export type InvitationExtra = Pick<InvitationView, 'change' | 'outcome'>;
 
 /** A short, stable fingerprint of what a message says and which action caused it. */
 const fingerprint = (...parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
 
+/**
+ * The invitation 1:1 to one invitee; where it landed is kept so that it can be updated in place
+ * (new date, cancelled, held). A failure is audited and does not stop the others; the sweep
+ * sends it later (bot/effects.ts).
+ */
 export async function sendInvitation(s: Services, turn: Turn, conference: Conference, invitee: Invitee, extra: InvitationExtra = {}): Promise<boolean> {
   const teamsId = invitee.teamsId;
   if (!teamsId) return false;
@@ -41,26 +42,15 @@ export async function sendInvitation(s: Services, turn: Turn, conference: Confer
     // instances: claimed in the store first. A later action (another reminder, a second move) is new.
     const given = defined(extra);
     const effect = `invited|${invitee.userId}${Object.keys(given).length ? `|${fingerprint(given, turn.context.activity.id ?? turn.now.toISOString())}` : ''}`;
-    const outcome = await once(s, turn.now, conference.id, effect, () => deliverInvitation(s, turn, conference, invitee, teamsId, given));
+    const card = invitationCard({ ...invitationView(conference, invitee, turn.now), ...given });
+    // Where it lands is kept, so that it can be updated in place (new date, cancelled, held).
+    const outcome = await sendOnce(s, turn.now, conference.id, effect, { card, to: { kind: 'user', ...targetOf(turn, teamsId) }, keep: { card: 'invitation', audience: invitee.userId } });
     return outcome !== 'taken';
   } catch (e) {
     s.log(`invitation to ${invitee.userId} failed: ${(e as Error).message}`);
     await audit(s, turn, 'invitation-failed', { conferenceId: conference.id, invitee: invitee.userId });
     return false;
   }
-}
-
-async function deliverInvitation(s: Services, turn: Turn, conference: Conference, invitee: Invitee, teamsId: string, extra: InvitationExtra): Promise<void> {
-  const sent = await s.messenger.toUser(targetOf(turn, teamsId), invitationCard({ ...invitationView(conference, invitee, turn.now), ...extra }));
-  await s.store.cards.save({
-    conferenceId: conference.id,
-    card: 'invitation',
-    audience: invitee.userId,
-    conversationId: sent.reference.conversation?.id ?? '',
-    activityId: sent.activityId || 'unknown',
-    reference: sent.reference as Record<string, unknown>,
-    updatedAt: turn.now.toISOString(),
-  });
 }
 
 /** One invitation card 1:1 to each invitee. */
@@ -81,12 +71,9 @@ export async function sendRsvpSummary(s: Services, turn: Turn, conference: Confe
   if (!teamsId) return;
   // Once, whatever the deliveries and instances: claimed in the store first (a change tells the chair anew).
   const effect = note ? `rsvp-summary-posted|${fingerprint(note, turn.context.activity.id ?? turn.now.toISOString())}` : 'rsvp-summary-posted';
-  await once(s, turn.now, conference.id, effect, async () => {
-    const invitees = await s.store.invitees.list(conference.id);
-    const sent = await s.messenger.toUser(targetOf(turn, teamsId), rsvpSummaryFor(conference, invitees, note));
-    await s.store.conversations.save(conference.chair.userId, sent.reference as Record<string, unknown>, turn.now.toISOString());
-    await s.store.cards.save({ conferenceId: conference.id, card: 'rsvp-summary', audience: conference.chair.userId, conversationId: sent.reference.conversation?.id ?? '', activityId: sent.activityId, updatedAt: turn.now.toISOString() });
-  });
+  const card = rsvpSummaryFor(conference, await s.store.invitees.list(conference.id), note);
+  // Kept to be updated as answers come in; the chat is where the chair's reminders go too.
+  await sendOnce(s, turn.now, conference.id, effect, { card, to: { kind: 'user', ...targetOf(turn, teamsId) }, keep: { card: 'rsvp-summary', audience: conference.chair.userId }, remember: conference.chair.userId });
 }
 
 /**

@@ -13,7 +13,7 @@ import { agencyLabel } from '../../cards/labels.js';
 import { voteCard, resultCard, type ActionOf, type ResultView, type VoteView } from '../../cards/index.js';
 import { isChair, loadConference, requireChair, requireInvitee, requireStatus } from '../access.js';
 import { audit, auditAction, followDesk } from '../audit.js';
-import { once } from '../effects.js';
+import { once, sendOnce } from '../effects.js';
 import { finishCirculation } from './circulation.js';
 import type { Services } from '../services.js';
 import { TurnContext } from 'botbuilder';
@@ -152,9 +152,9 @@ export async function closeRound(s: Services, turn: Turn, a: ActionOf<'closeRoun
   // lost (the store went away, or the client retried) finds the steps undone and does them then.
   const done = result;
   const r = closed.round.round;
-  await once(s, turn.now, conference.id, `result-card|${r}`, async () => ({
-    activityId: await s.messenger.reply(turn.context, resultCard(resultView(conference, closed.round, done, closed.decision))),
-  }));
+  const card = resultCard(resultView(conference, closed.round, done, closed.decision));
+  const chat = TurnContext.getConversationReference(turn.context.activity) as Record<string, unknown>;
+  await sendOnce(s, turn.now, conference.id, `result-card|${r}`, { card, to: { kind: 'conversation', reference: chat } }, turn.context);
   await once(s, turn.now, conference.id, `after-vote|${r}`, () => afterVote(s, turn, conference, closed.round, done, closed.decision));
   await finishCirculation(s, turn, conference);
   return roundViews(s, conference, closed.round, turn, 'The vote is closed.');

@@ -53,7 +53,7 @@ export function createStore(tables: TableClients): Store {
     caseChanges: new CaseChanges(tables.cases, tables.schedule, dueItems, plans, audit),
     conversations: new Conversations(tables.conversations),
     audit,
-    effects: new Effects(tables.conferences),
+    effects: new Effects(tables.conferences, tables.schedule),
     leases: new Leases(tables.schedule),
     reminders: new Reminders(tables.schedule),
     minutes: new Minutes(tables.conferences),
