@@ -2,11 +2,16 @@
 // store), each receiving the same close, the same RSVP and the same scheduling form at once, and
 // each activity redelivered: one result card in the chat, the decision once to each person, one
 // invitation per invitee, in every run. A claim whose holder died is taken over after its
-// timeout and finished: the person it was for gets the decision once.
+// timeout and finished: the person it was for gets the decision once. A message that could not be
+// sent is sent by the reminder run's sweep from its stored data, with nobody clicking again.
 import { expect } from 'chai';
 import { startApp } from '../../bot/app.js';
 import { readConfig } from '../../bot/config.js';
-import { CLAIM_MS } from '../../bot/effects.js';
+import { CLAIM_MS, MAX_SEND_ATTEMPTS, finishEffects } from '../../bot/effects.js';
+import { createAdapter } from '../../bot/adapter.js';
+import { Messenger } from '../../bot/messenger.js';
+import type { Services } from '../../bot/services.js';
+import { loadPolicies } from '../../src/policy-files/load.js';
 import type { RunningServer } from '../../bot/server.js';
 import { azuriteConnectionString as connectionStringOf } from '../../src/store/azurite.js';
 import { createStore, type Store } from '../../src/store/store.js';
@@ -171,5 +176,33 @@ describe('Effects exactly once: two instances, a slow store, redeliveries', func
       expect(cardsTo(personalOf(p), '"text":"Conference decision"').filter((o) => JSON.stringify(o.activity).includes(c.conference.caseRef)), p.name).to.have.length(1);
     }
     now = new Date('2026-12-07T10:00:00Z');
+  });
+
+  it('a message its sender could not send is sent by the sweep, unprompted and once; one that keeps failing is left after 5 attempts', async () => {
+    const c = await votingConference();
+    const [late, never] = [c.invitees[1]!.member, c.invitees[3]!.member];
+    // Neither has the app yet: Teams refuses to open their 1:1 chats, so the circulation fails for them.
+    connector.withoutApp.add(late.id).add(never.id);
+    expect((await instances[1]!.execute(chair, c.group, 'closeRound', { conferenceId: c.conference.id, roundId: '1' })).status).to.equal(200);
+    const told = (p: Member) => cardsTo(personalOf(p), '"text":"Conference decision"').filter((o) => JSON.stringify(o.activity).includes(c.conference.caseRef)).length;
+    expect([told(late), told(never), told(c.invitees[0]!.member)]).to.deep.equal([0, 0, 1]);
+    expect((await store.effects.marked()).map((m) => m.value.conferenceId)).to.include(c.conference.id);
+
+    // One of them installs the app; nobody clicks anything again. The reminder run's sweep sends it.
+    connector.withoutApp.delete(late.id);
+    const config = readConfig({ PORT: '0' });
+    const services: Services = { store, messenger: new Messenger(createAdapter(config, () => undefined), ''), config, policies: await loadPolicies(undefined), log: () => undefined };
+    const later = new Date(now.getTime() + 15 * 60_000);
+    expect(await finishEffects(services, later)).to.equal(1);
+    expect(told(late), 'sent by the sweep, once').to.equal(1);
+    for (let sweep = 0; sweep < 6; sweep++) await finishEffects(services, later);
+    expect(told(late), 'and not again').to.equal(1);
+    expect(told(never)).to.equal(0);
+    // Claimed at the close and by sweeps until MAX_SEND_ATTEMPTS, then left; the conference is no longer on the sweep's list.
+    const left = await store.effects.get(c.conference.id, `circulated|${never.id}|no-cp-plan`);
+    expect(left).to.deep.include({ status: 'claimed', attempts: MAX_SEND_ATTEMPTS });
+    expect((await store.effects.get(c.conference.id, `circulated|${late.id}|no-cp-plan`))?.status).to.equal('done');
+    expect((await store.effects.marked()).map((m) => m.value.conferenceId)).to.not.include(c.conference.id);
+    connector.withoutApp.delete(never.id);
   });
 });
