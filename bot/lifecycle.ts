@@ -10,7 +10,8 @@ import type { Store } from '../src/store/store.js';
 import { planEndedCard } from '../cards/plan-ended.js';
 import { audit, auditEntry, followDesk } from './audit.js';
 import type { AuditInput } from '../src/store/audit.js';
-import type { CaseRows } from '../src/store/case-changes.js';
+import type { CaseRows, OutboxRow } from '../src/store/case-changes.js';
+import type { Stored } from '../src/store/entity-set.js';
 import { circulate } from './actions/circulation.js';
 import { sendOnce } from './effects.js';
 import type { Services } from './services.js';
@@ -122,7 +123,7 @@ export async function applyToStore(
 
 const RELAY_RETRIES_MS = [200, 1_000, 5_000, 30_000];
 
-async function relayLater(store: Store, rows: Parameters<Store['caseChanges']['relay']>[0], log: ((message: string) => void) | undefined, attempt: number): Promise<void> {
+async function relayLater(store: Store, rows: Stored<OutboxRow>[], log: ((message: string) => void) | undefined, attempt: number): Promise<void> {
   const wait = RELAY_RETRIES_MS[attempt];
   if (wait === undefined) return log?.(`case outbox left for the case's next step after ${RELAY_RETRIES_MS.length} retries`);
   await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())).unref());
