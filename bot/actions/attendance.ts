@@ -39,12 +39,12 @@ export async function startConference(s: Services, turn: Turn, caseRef: string):
     { audit: () => auditAction(s, turn, 'conference-started', { conferenceId: conference.id, conversationId: turn.conversation.id }) },
   );
   if (started.outcome === 'not-found') throw new UserError('This conference could not be found.');
-  if (started.outcome === 'changed') {
-    await followDesk(s, turn, { conferenceId: conference.id });
-    await applyEvent(s, turn, conference.caseRef, { type: 'started', conference: factsOf(started.stored.value), on: heldOn(started.stored.value) }, started.stored.value);
-    // Answers are closed: each invitation shows that the conference is being held, not live buttons.
-    await updateInvitations(s, started.stored.value, turn.now);
-  }
+  if (started.outcome === 'changed') await followDesk(s, turn, { conferenceId: conference.id });
+  // What starting sets in motion is in other partitions: `start` again (after "Not saved", or a
+  // redelivery) completes what was cut short; each step is idempotent.
+  await applyEvent(s, turn, conference.caseRef, { type: 'started', conference: factsOf(started.stored.value), on: heldOn(started.stored.value) }, started.stored.value);
+  // Answers are closed: each invitation shows that the conference is being held, not live buttons.
+  await updateInvitations(s, started.stored.value, turn.now);
   const question = await questionAt(s, conference);
   const invitees = await s.store.invitees.list(conference.id);
   const policy = policyFor(conference);

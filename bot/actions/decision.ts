@@ -326,12 +326,13 @@ export async function planRecord(s: Services, turn: Turn, a: ActionOf<'planRecor
     overallSafetyScale: a.overallScale,
   }), { audit: () => auditAction(s, turn, 'plan-recorded', { conferenceId: conference.id, firstReviewDate: a.firstReviewDate, firstCoreGroupDate: a.firstCoreGroupDate }) });
   if (changed.outcome === 'not-found') throw new UserError('Record the decision before the plan.');
-  if (changed.outcome === 'changed') {
-    await followDesk(s, turn, { conferenceId: conference.id });
-    // The plan record names the people the review and core group are for: record it on the plan first.
-    await s.store.plans.updateCurrent(conference.caseRef, (p) => ({ ...p, category: changed.stored.value.category ?? p.category, lastReviewedBy: conference.id }));
-    await applyEvent(s, turn, conference.caseRef, event, conference);
-  }
+  if (changed.outcome === 'changed') await followDesk(s, turn, { conferenceId: conference.id });
+  // What the record sets in motion follows it in other partitions, so not in its transaction: the
+  // same record again (the chair's retry after "Not saved", a redelivery) completes what was cut
+  // short. Each step is idempotent: the plan row, the due items, the circulation (claimed once).
+  // The plan record names the people the review and core group are for: record it on the plan first.
+  await s.store.plans.updateCurrent(conference.caseRef, (p) => ({ ...p, category: changed.stored.value.category ?? p.category, lastReviewedBy: conference.id }));
+  await applyEvent(s, turn, conference.caseRef, event, conference);
   // Seen in the conference chat: the record names the child by case reference and initials only.
   const votes = changed.stored.value.round ? await s.store.votes.list(conference.id, changed.stored.value.round) : [];
   const full = conferenceRecordView(conference, changed.stored.value, invitees, votes);

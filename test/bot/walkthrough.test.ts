@@ -6,6 +6,8 @@ import { expect } from 'chai';
 import { conferenceIdOf } from '../../bot/actions/scheduling.js';
 import { addWorkingDays, dueDate } from '../../src/rules/index.js';
 import { CAST, CHILD_FULL_NAME, GROUP, Harness, INVITEES, scheduleForm, type CastKey } from './support/harness.js';
+import { StoreProxy } from './support/store-proxy.js';
+import { azuriteConnectionString } from '../support/azurite-hook.js';
 
 const AGENCY_REPS: CastKey[] = ['social', 'police', 'health', 'school', 'gp', 'probation', 'housing', 'paeds'];
 
@@ -178,3 +180,63 @@ function planRecord(conferenceId: string, firstCoreGroupDate: string, firstRevie
     scaleAgencies: [],
   };
 }
+
+describe('A step whose follow-up the store lost is completed when the chair does it again', function () {
+  this.timeout(120_000);
+  const h = new Harness();
+  let armed = false;
+  let tripped = false;
+  before(async () => {
+    const endpoint = new URL(/TableEndpoint=([^;]+)/.exec(azuriteConnectionString())![1]!);
+    h.storeProxy = new StoreProxy({ host: endpoint.hostname, port: Number(endpoint.port) });
+    await h.storeProxy.start();
+    // Once armed, the first transaction (the plan record with its audit entry) goes through; after
+    // it, the store refuses every request for the case: the record is saved, what follows it is not.
+    h.storeProxy.beforeRequest = (r) => {
+      if (armed && !tripped && r.path.endsWith('$batch')) tripped = true;
+      else if (tripped && r.path.includes('Cases')) throw new Error('the store went away');
+    };
+    await h.start();
+  });
+  after(async () => {
+    await h.stop();
+    await h.storeProxy?.stop();
+  });
+
+  it('Bolton procedures: a plan record whose due dates were not written gets them, and the circulation, on the chair’s retry', async () => {
+    const caseRef = 'BOL-2026-0009';
+    const conferenceId = await scheduleAndStart(h, 'bolton', caseRef);
+    await checkInAll(h, conferenceId);
+    await h.click('chair', GROUP, 'openRound', { conferenceId });
+    await vote(h, conferenceId, { social: 'cp-plan', police: 'cp-plan', health: 'cp-plan', school: 'cp-plan', gp: 'cp-plan', probation: 'cp-plan', housing: 'cp-plan', paeds: 'cp-plan' });
+    await h.click('chair', GROUP, 'closeRound', { conferenceId, roundId: '1' });
+    await h.click('chair', GROUP, 'decideCategory', { conferenceId, primary: 'neglect', others: '' });
+    const firstReview = dueDate('first-review', '2026-12-07');
+    const firstCoreGroup = addWorkingDays('2026-12-07', 10);
+    const due = async () => (await h.store.dueItems.forCase(caseRef)).map((i) => i.kind);
+    // The decision goes out again once it has its plan: the second circulation carries the outline plan.
+    const withPlan = (key: CastKey) => h.cards(h.personal(key).id).filter((c) => JSON.stringify(c.card).includes('Daily routines supported by the health visitor'));
+    const told = () => INVITEES.filter((inv) => withPlan(inv.key).length > 0).length;
+
+    armed = true;
+    const first = await h.teams.execute(CAST.chair, GROUP, 'planRecord', planRecord(conferenceId, firstCoreGroup, firstReview));
+    // "Not saved" in the answer, or — when the store's retries outlast Teams' wait — in the chat just after "Still saving".
+    const saidNotSaved = () => JSON.stringify(first.body).includes('Not saved') || h.connector.to(GROUP.id).some((o) => JSON.stringify(o.activity).includes('Not saved'));
+    for (const until = Date.now() + 60_000; Date.now() < until && !saidNotSaved(); ) await new Promise((r) => setTimeout(r, 200));
+    expect(saidNotSaved(), 'the chair is told it was not saved').to.equal(true);
+    [armed, tripped] = [false, false];
+    // The record is stored; the review and core group it sets are not, and nobody has been sent it.
+    expect((await h.store.decisions.get(conferenceId))?.firstReviewDate).to.equal(firstReview);
+    expect(await due()).to.not.include('first-review');
+    expect(told()).to.equal(0);
+
+    // The chair is told it was not saved and submits the same record again: what it sets in motion follows.
+    await h.click('chair', GROUP, 'planRecord', planRecord(conferenceId, firstCoreGroup, firstReview));
+    expect(await due()).to.include.members(['first-review', 'first-core-group']);
+    expect((await h.store.plans.current(caseRef))?.nextReviewDate).to.equal(firstReview);
+    expect(told()).to.equal(INVITEES.length);
+    // Done once more, nothing is sent twice.
+    await h.click('chair', GROUP, 'planRecord', planRecord(conferenceId, firstCoreGroup, firstReview));
+    for (const inv of INVITEES) expect(withPlan(inv.key), inv.key).to.have.length(1);
+  });
+});

@@ -12,6 +12,8 @@ export function uniquePrefix(): string {
 
 export interface TestStore extends Store {
   tables: TableClients;
+  /** The tables' name prefix: another store over the same tables (e.g. through a proxy) uses it. */
+  prefix: string;
   /** Another store over the same tables with its own clients, as a second bot instance would have. */
   twin(): Store;
 }
@@ -20,5 +22,5 @@ export async function testStore(): Promise<TestStore> {
   const prefix = uniquePrefix();
   const tables = tableClients(azuriteConnectionString(), prefix);
   await createTables(tables);
-  return { ...createStore(tables), tables, twin: () => createStore(tableClients(azuriteConnectionString(), prefix)) };
+  return { ...createStore(tables), tables, prefix, twin: () => createStore(tableClients(azuriteConnectionString(), prefix)) };
 }

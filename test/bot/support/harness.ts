@@ -5,7 +5,11 @@ import { startApp } from '../../../bot/app.js';
 import { readConfig } from '../../../bot/config.js';
 import type { DeskConfig } from '../../../bot/desk/config.js';
 import type { RunningServer } from '../../../bot/server.js';
+import { azuriteConnectionString as azuriteConnectionStringOf } from '../../../src/store/azurite.js';
+import { createStore } from '../../../src/store/store.js';
+import { tableClients } from '../../../src/store/tables.js';
 import { testStore, type TestStore } from '../../support/store.js';
+import type { StoreProxy } from './store-proxy.js';
 import { assertValidCard } from '../../support/card-check.js';
 import { FakeConnector, type Member, type Outgoing } from './connector.js';
 import { FakeGraph, DIRECTORY_APP } from './graph.js';
@@ -59,6 +63,8 @@ export class Harness {
   now = new Date('2026-11-23T09:00:00Z');
   /** The desk tab's settings (its token key set), for tests of the desk. */
   desk?: DeskConfig;
+  /** When set (before `start`), the bot reaches the store through this proxy, for storage faults; the test reads directly. */
+  storeProxy?: StoreProxy;
 
   /** `policyDir`: the deployment's POLICY_DIR (default: the shipped built-ins). */
   constructor(private policyDir?: string) {}
@@ -84,7 +90,8 @@ export class Harness {
       GRAPH_AUTHORITY: this.graph.url,
       ...(this.policyDir ? { POLICY_DIR: this.policyDir } : {}),
     });
-    this.server = await startApp({ config, store: this.store, now: () => this.now, log: (line) => void this.logs.push(line), host: '127.0.0.1', desk: this.desk });
+    const store = this.storeProxy ? createStore(tableClients(azuriteConnectionStringOf(`http://127.0.0.1:${this.storeProxy.port}/devstoreaccount1`), this.store.prefix)) : this.store;
+    this.server = await startApp({ config, store, now: () => this.now, log: (line) => void this.logs.push(line), host: '127.0.0.1', desk: this.desk });
     this.teams = new TeamsClient(this.server.url, () => this.connector.url);
   }
 
