@@ -194,11 +194,11 @@ export async function schedule(s: Services, turn: Turn, a: ActionOf<'schedule'>)
       });
     }),
   );
-  if (created.outcome === 'created') {
-    await followDesk(s, turn, { conferenceId: conference.id });
-    await applyEvent(s, turn, conference.caseRef, { type: 'scheduled', conference: factsOf(conference) }, conference);
-    await showNotOnTeams(s, turn, conference);
-  }
+  if (created.outcome === 'created') await followDesk(s, turn, { conferenceId: conference.id });
+  // The same form again finds the very same conference, still scheduled: what it sets due is
+  // written again (idempotent), completing a first delivery cut short after its transaction.
+  await applyEvent(s, turn, conference.caseRef, { type: 'scheduled', conference: factsOf(conference) }, conference);
+  if (created.outcome === 'created') await showNotOnTeams(s, turn, conference);
   // Every delivery of the form (a retry, another instance) makes sure the invitations went: each
   // is claimed in the store, so each invitee gets one, and one cut short is finished by the next.
   await sendInvitations(s, turn, conference);

@@ -92,7 +92,8 @@ export class Conferences {
    */
   async create(conference: Conference, options: { audit?: TransactionAction } = {}): Promise<CreateConferenceResult> {
     const result = await this.rows.create(conference, { alongside: options.audit ? [options.audit] : [] });
-    if (!result.created && !this.rows.same(result.existing.value, conference)) return { outcome: 'id-taken', conference: result.existing.value };
+    // The same conference again (a redelivery, a retry) is not a clash, whenever it comes: only when it was first made differs.
+    if (!result.created && !this.rows.same({ ...result.existing.value, createdAt: conference.createdAt }, conference)) return { outcome: 'id-taken', conference: result.existing.value };
     // Written after the conference, so a repeat after a failure in between completes it.
     await this.byCase.upsert(pointerTo(conference));
     return { outcome: result.created ? 'created' : 'unchanged', conference };

@@ -19,6 +19,9 @@ describe('store: conferences, invitees and decisions', () => {
     const conference = aConference();
     await store.conferences.create(conference);
     expect((await store.conferences.create(conference)).outcome).to.equal('unchanged');
+    // The same form delivered again later is the same conference: only the moment of making it differs.
+    expect((await store.conferences.create({ ...conference, createdAt: '2026-11-23T09:00:07.000Z' })).outcome).to.equal('unchanged');
+    expect((await store.conferences.get(conference.id))?.createdAt).to.equal(conference.createdAt);
     const clash = await store.conferences.create({ ...conference, caseRef: 'OTHER' });
     expect(clash).to.deep.equal({ outcome: 'id-taken', conference });
   });
