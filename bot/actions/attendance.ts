@@ -104,10 +104,9 @@ export async function standDown(s: Services, turn: Turn, a: ActionOf<'standDown'
     decidedAt: turn.now.toISOString(),
   }, { audit: auditAction(s, turn, 'conference-stood-down', { conferenceId: conference.id, note: a.standDownNote, interimPlan: a.interimPlan, reconveneBy }) });
   if (recorded.outcome === 'already-decided') throw new UserError('A decision is already recorded for this conference.');
-  if (recorded.outcome === 'recorded') {
-    await followDesk(s, turn, { conferenceId: conference.id });
-    await applyEvent(s, turn, conference.caseRef, { type: 'stood-down', conference: factsOf(conference), on: heldOn(conference) }, conference);
-  }
+  if (recorded.outcome === 'recorded') await followDesk(s, turn, { conferenceId: conference.id });
+  // The same stand-down again (a retry after "Not saved", a redelivery) completes what it sets due (idempotent).
+  if (recorded.outcome !== 'no-such-conference') await applyEvent(s, turn, conference.caseRef, { type: 'stood-down', conference: factsOf(conference), on: heldOn(conference) }, conference);
   const by = recorded.outcome === 'no-such-conference' ? undefined : recorded.decision.reconveneBy;
   const when = by ? `by ${by}` : 'as soon as possible';
   return attendanceViews(s, { ...conference, status: 'stood-down' }, turn, `The conference is stood down; it must be reconvened ${when}.`);

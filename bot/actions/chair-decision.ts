@@ -15,7 +15,7 @@ import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Turn } from '../turn.js';
 import { child } from '../views.js';
 import { attendanceViews, requireQuorateOrReason } from './attendance.js';
-import { nextAfterDecision } from './decision.js';
+import { afterChairDecision } from './decision.js';
 import { canVote } from './voting.js';
 
 /** The policy's rule, or why the chair uses the vote instead. */
@@ -109,10 +109,8 @@ export async function recordChairDecision(s: Services, turn: Turn, a: ActionOf<'
   });
   const recorded = await s.store.decisions.record(decision, { audit: entry });
   if (recorded.outcome === 'no-such-conference') throw new UserError('This conference could not be found.');
-  if (recorded.outcome === 'recorded') {
-    await followDesk(s, turn, { conferenceId: conference.id });
-    await nextAfterDecision(s, turn, conference, recorded.decision);
-  }
+  if (recorded.outcome === 'recorded') await followDesk(s, turn, { conferenceId: conference.id });
+  if (recorded.outcome !== 'already-decided') await afterChairDecision(s, turn, conference, recorded.decision);
   const d = recorded.decision;
   const card = chairDecisionCard(
     view(conference, policy, question, present, {

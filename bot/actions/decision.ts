@@ -17,6 +17,7 @@ import { splitDecisionCard } from '../../cards/split-decision.js';
 import { isChair, loadConference, requireChair, requireInvitee } from '../access.js';
 import { audit, auditAction, followDesk } from '../audit.js';
 import { applyEvent, caseState, factsOf, heldOn, questionAt } from '../lifecycle.js';
+import { once } from '../effects.js';
 import type { Services } from '../services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
 import { localDate } from '../time.js';
@@ -39,6 +40,15 @@ export async function afterVote(s: Services, turn: Turn, conference: Conference,
     return;
   }
   await nextAfterDecision(s, turn, conference, decision);
+}
+
+/**
+ * What a decision recorded by the chair (a split decided, a deferral, the chair's decision) sets
+ * in motion, once: the same decision again (a redelivery, the chair's retry after "Not saved")
+ * finishes what a first attempt left, and never posts the next step twice.
+ */
+export async function afterChairDecision(s: Services, turn: Turn, conference: Conference, decision: Decision): Promise<void> {
+  await once(s, turn.now, conference.id, 'after-decision', () => nextAfterDecision(s, turn, conference, decision));
 }
 
 /** The model decides what the decision sets in motion; the chat gets the next step. */
@@ -163,10 +173,8 @@ export async function splitDecision(s: Services, turn: Turn, a: ActionOf<'splitD
   };
   const recorded = await s.store.decisions.record(decision, { audit: auditAction(s, turn, 'split-decided', { conferenceId: conference.id, outcome: decision.outcome, rationale: a.rationale }) });
   if (recorded.outcome === 'no-such-conference') throw new UserError('This conference could not be found.');
-  if (recorded.outcome === 'recorded') {
-    await followDesk(s, turn, { conferenceId: conference.id });
-    await nextAfterDecision(s, turn, conference, recorded.decision);
-  }
+  if (recorded.outcome === 'recorded') await followDesk(s, turn, { conferenceId: conference.id });
+  if (recorded.outcome !== 'already-decided') await afterChairDecision(s, turn, conference, recorded.decision);
   const card = resultCard(resultView(conference, round, result, recorded.decision));
   return { own: card, shared: card, notice: 'The chair has decided the split vote.' };
 }
@@ -208,10 +216,8 @@ export async function defer(s: Services, turn: Turn, a: ActionOf<'defer'>): Prom
   }, { audit: auditAction(s, turn, 'decision-deferred', { conferenceId: conference.id, reason: a.deferReason, reconveneBy }) });
   if (recorded.outcome === 'no-such-conference') throw new UserError('This conference could not be found.');
   if (recorded.outcome === 'already-decided') throw new UserError('A decision is already recorded for this conference.');
-  if (recorded.outcome === 'recorded') {
-    await followDesk(s, turn, { conferenceId: conference.id });
-    await nextAfterDecision(s, turn, conference, recorded.decision);
-  }
+  if (recorded.outcome === 'recorded') await followDesk(s, turn, { conferenceId: conference.id });
+  await afterChairDecision(s, turn, conference, recorded.decision);
   const card = resultCard({
     conferenceId: conference.id,
     roundId: a.roundId ?? '1',

@@ -101,7 +101,8 @@ export class Decisions {
         this.rows.get(decisionKey(decision.conferenceId)),
       ]);
       if (!conference) return { outcome: 'no-such-conference' } as const;
-      if (existing) return { outcome: this.rows.same(existing.value, decision) ? 'unchanged' : 'already-decided', decision: existing.value } as const;
+      // The same decision again (a redelivery, the chair's retry) is not another decision, whenever it comes.
+      if (existing) return { outcome: this.rows.same({ ...existing.value, decidedAt: decision.decidedAt }, decision) ? 'unchanged' : 'already-decided', decision: existing.value } as const;
       await submit(this.client, [...this.recordActions(decision, conference), ...(options.audit ? [options.audit] : [])]);
       return { outcome: 'recorded', decision } as const;
     }, true);

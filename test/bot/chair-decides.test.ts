@@ -97,6 +97,15 @@ describe('A whole conference where the chair decides (a council policy file; bot
     const recorded = JSON.stringify(await h.click('chair', GROUP, 'chairDecision', { ...decision, ...views }));
     expect(recorded).to.contain('Dissent recorded').and.to.contain('the family has engaged well').and.not.to.contain('"verb":"chairDecision"');
 
+    // The same decision sent again a minute later (the chair's retry, a redelivery) is the same decision: the next step is posted once.
+    const categoryCards = () => h.cards(GROUP.id).filter((c) => JSON.stringify(c.card).includes('"verb":"decideCategory"')).length;
+    expect(categoryCards()).to.equal(1);
+    const clock = h.now;
+    h.now = new Date(h.now.getTime() + 60_000);
+    expect(JSON.stringify(await h.click('chair', GROUP, 'chairDecision', { ...decision, ...views }))).to.contain('Dissent recorded');
+    h.now = clock;
+    expect(categoryCards()).to.equal(1);
+
     const stored = await h.store.decisions.get(conferenceId);
     expect(stored).to.deep.include({ outcome: 'cp-plan', split: false });
     expect(stored?.round).to.equal(undefined);

@@ -113,6 +113,8 @@ describe('store: conferences, invitees and decisions', () => {
       expect(await store.decisions.get(conference.id)).to.deep.equal(decision);
       expect((await store.conferences.get(conference.id))?.status).to.equal('decided');
       expect((await store.decisions.record(decision)).outcome).to.equal('unchanged');
+      // The same decision sent again later differs only in when it was made: still the same decision.
+      expect((await store.decisions.record({ ...decision, decidedAt: '2026-12-07T11:05:00.000Z' })).outcome).to.equal('unchanged');
       const other = await store.decisions.record({ ...decision, outcome: 'no-cp-plan' });
       expect(other).to.deep.equal({ outcome: 'already-decided', decision });
     });
