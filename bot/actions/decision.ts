@@ -128,7 +128,8 @@ export async function recordExceptional(s: Services, turn: Turn, caseRef: string
   if (!conference || !decision || decision.outcome === 'stood-down' || decision.outcome === 'deferred') {
     throw new UserError(`You chair no decided conference for case ${caseRef}.`, 'Nothing to record');
   }
-  if (decision.exceptionalCircumstances) throw new UserError('The exceptional circumstances are already recorded for this decision.', 'Already recorded');
+  // The same reason again (the chair's retry after "Not saved") completes what the first left undone.
+  if (decision.exceptionalCircumstances && decision.exceptionalCircumstances !== reason) throw new UserError('The exceptional circumstances are already recorded for this decision.', 'Already recorded');
   const event = { ...decidedEvent(conference, decision), type: 'exceptional-recorded' as const, reason };
   // The rules check first: a reason for a decision that needs none changes nothing.
   try {
@@ -140,11 +141,13 @@ export async function recordExceptional(s: Services, turn: Turn, caseRef: string
   const changed = await s.store.decisions.update(conference.id, (d) => ({ ...d, exceptionalCircumstances: reason }), {
     audit: () => auditAction(s, turn, 'exceptional-circumstances-recorded', { conferenceId: conference.id, reason }),
   });
-  if (changed.outcome === 'changed') {
-    await followDesk(s, turn, { conferenceId: conference.id });
+  if (changed.outcome === 'not-found') throw new UserError(`You chair no decided conference for case ${caseRef}.`, 'Nothing to record');
+  if (changed.outcome === 'changed') await followDesk(s, turn, { conferenceId: conference.id });
+  // Once, under a claim: done again, it finishes what was cut short and never posts the next step twice.
+  await once(s, turn.now, conference.id, 'after-exceptional', async () => {
     await applyEvent(s, turn, caseRef, event, conference);
     await afterDecisionStands(s, turn, conference, changed.stored.value);
-  }
+  });
   return { text: `The exceptional circumstances are recorded for case ${caseRef}; the decision stands.` };
 }
 

@@ -315,6 +315,11 @@ describe('Conferences that interrupt or pause a case (Bolton procedures, over HT
     expect((await h.store.decisions.get(icpc))?.exceptionalCircumstances).to.contain('placement');
     expect((await h.store.plans.current(caseRef))?.plan).to.equal('cp');
     expect(await shows(h, 'chair', `exceptional ${caseRef} again`)).to.contain('already recorded');
+    // The same reason sent again (the chair's retry) is accepted, and what follows is not posted twice.
+    const nextSteps = () => [GROUP.id, h.personal('chair').id].flatMap((chat) => h.cards(chat)).filter((c) => JSON.stringify(c.card).includes('"verb":"decideCategory"')).length;
+    const posted = nextSteps();
+    expect(await shows(h, 'chair', `exceptional ${caseRef} The placement is breaking down and the parents have unsupervised contact.`)).to.contain('the decision stands');
+    expect(nextSteps()).to.equal(posted);
     await recordPlan(h, icpc, addWorkingDays('2026-12-07', 10), dueDate('first-review', '2026-12-07'));
     expect(motherCards()).to.be.greaterThan(before);
     expect(JSON.stringify(h.cards(h.personal('mother').id).at(-1)!.card)).to.contain('Exceptional circumstances: The placement');
