@@ -28,6 +28,9 @@ export function auditEntry(turn: Turn, action: string, details: Details = {}): A
   };
 }
 
+/** The id this turn's entry for `action` has (undefined without an activity id): what names a change done again. */
+export const actionId = (turn: Turn, action: string): string | undefined => auditEntry(turn, action).id;
+
 /**
  * The entry as one more action of the change's own transaction (a conference's trail is in its
  * partition): the change and its entry are stored together or not at all. The caller follows

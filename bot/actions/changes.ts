@@ -7,7 +7,7 @@ import { changeConferenceCard, addedInvitee, formatDate, formatDateTime, type Ac
 import type { Conference } from '../../src/store/conferences.js';
 import type { Invitee } from '../../src/store/invitees.js';
 import { isChair, loadConference } from '../access.js';
-import { audit, auditAction, followDesk } from '../audit.js';
+import { actionId, audit, auditAction, followDesk } from '../audit.js';
 import { applyEvent, factsOf } from '../lifecycle.js';
 import { findPerson } from '../people.js';
 import type { Services } from '../services.js';
@@ -106,6 +106,11 @@ export async function reschedule(s: Services, turn: Turn, a: ActionOf<'reschedul
   const errors: Errors = {};
   const closed = notOpen(c, 'be moved');
   const start = fromLocal(`${a.newDate}T${a.newTime}`);
+  if (!closed && start.getTime() === new Date(c.scheduledAt).getTime() && (a.newLocation ?? c.location) === c.location) {
+    // The same move again (the retry after "Not saved", a redelivery): what it sets in motion is completed.
+    const done = await lastChange(s, c, 'conference-rescheduled', (d) => d.to === startsAt(c) && d.location === c.location);
+    if (done) return afterMove(s, turn, c, String(done.details.from), done.id);
+  }
   if (closed) errors.newDate = closed;
   else if (start <= turn.now) errors.newDate = `${formatDate(a.newDate)} ${a.newTime} is in the past: choose a later date.`;
   else if (start.getTime() === new Date(c.scheduledAt).getTime() && (a.newLocation ?? c.location) === c.location) errors.newDate = 'This is the date and time it already has.';
@@ -124,34 +129,58 @@ export async function reschedule(s: Services, turn: Turn, a: ActionOf<'reschedul
     { audit: (next) => auditAction(s, turn, 'conference-rescheduled', { conferenceId: c.id, from: previous, to: startsAt(next), location: next.location, lateReason: next.lateReason }) },
   );
   if (moved.outcome !== 'changed') return refused(s, turn, c, a.verb, { newDate: notOpen(moved.outcome === 'not-found' ? c : moved.stored.value, 'be moved') ?? 'Nothing to change.' }, a);
-  const now = moved.stored.value;
   await followDesk(s, turn, { conferenceId: c.id });
-  await applyEvent(s, turn, c.caseRef, { type: 'rescheduled', conference: factsOf(now), previousStart: previous }, now);
+  return afterMove(s, turn, moved.stored.value, previous, actionId(turn, 'conference-rescheduled'));
+}
+
+/**
+ * What a move sets in motion — its due items moved, every invitation shown and sent again with the
+ * change, the chair's summary — each step idempotent, each message once for the move (`cause`: the
+ * move's audit entry), so that the same move done again completes it and tells nobody twice.
+ */
+async function afterMove(s: Services, turn: Turn, now: Conference, previous: string, cause: string | undefined): Promise<ActionOutcome> {
+  await applyEvent(s, turn, now.caseRef, { type: 'rescheduled', conference: factsOf(now), previousStart: previous }, now);
   const change = `The conference has moved: it was ${formatDateTime(previous)}. The report deadline moves with it. Please check your answer still holds.`;
   await updateInvitations(s, now, turn.now, { change });
-  const told = await sendInvitations(s, turn, now, { change });
+  const told = await sendInvitations(s, turn, now, { change }, undefined, cause);
   await refreshChairSummary(s, now, `Moved from ${formatDateTime(previous)}.`);
-  if (!isChair(now, turn)) await sendRsvpSummary(s, turn, now, `Moved from ${formatDateTime(previous)} by ${turn.actor.name}.`);
+  if (!isChair(now, turn)) await sendRsvpSummary(s, turn, now, `Moved from ${formatDateTime(previous)} by ${turn.actor.name}.`, cause);
   return { own: await changeCard(s, now, { done: `Moved to ${formatDateTime(startsAt(now))}: ${told} ${told === 1 ? 'person' : 'people'} told 1:1.` }), notice: `Moved to ${formatDateTime(startsAt(now))}.` };
+}
+
+/** The latest recorded change of this kind, if it matches: the conference already shows it, so this is the change done again. */
+async function lastChange(s: Services, c: Conference, action: string, matches: (details: Record<string, unknown>) => boolean) {
+  const entry = (await s.store.audit.forConference(c.id)).filter((e) => e.action === action).at(-1);
+  return entry && matches(entry.details) ? entry : undefined;
 }
 
 /** Cancel it, with a reason: what it set due is cancelled, and everyone invited is told. */
 export async function cancelConference(s: Services, turn: Turn, a: ActionOf<'cancelConference'>): Promise<ActionOutcome> {
   const c = await loadConference(s, a.conferenceId);
   mayChange(s, turn, c);
+  if (c.status === 'cancelled' && c.cancelReason === a.cancelReason) {
+    // The same cancellation again (the retry after "Not saved", a redelivery): what it sets in motion is completed.
+    const done = await lastChange(s, c, 'conference-cancelled', (d) => d.reason === a.cancelReason);
+    if (done) return afterCancel(s, turn, c, done.id);
+  }
   const closed = notOpen(c, 'be cancelled');
   if (closed) return refused(s, turn, c, a.verb, { cancelReason: closed }, a);
   const cancelled = await s.store.conferences.update(c.id, (cur) => (cur.status !== 'scheduled' ? cur : { ...cur, status: 'cancelled', cancelReason: a.cancelReason }), {
     audit: () => auditAction(s, turn, 'conference-cancelled', { conferenceId: c.id, reason: a.cancelReason }),
   });
   if (cancelled.outcome !== 'changed') return refused(s, turn, c, a.verb, { cancelReason: notOpen(cancelled.outcome === 'not-found' ? c : cancelled.stored.value, 'be cancelled') ?? 'Nothing to change.' }, a);
-  const now = cancelled.stored.value;
   await followDesk(s, turn, { conferenceId: c.id });
-  await applyEvent(s, turn, c.caseRef, { type: 'cancelled', conference: factsOf(now) }, now);
+  return afterCancel(s, turn, cancelled.stored.value, actionId(turn, 'conference-cancelled'));
+}
+
+/** What a cancellation sets in motion, as `afterMove` does for a move: done again, it completes and tells nobody twice. */
+async function afterCancel(s: Services, turn: Turn, now: Conference, cause: string | undefined): Promise<ActionOutcome> {
+  await applyEvent(s, turn, now.caseRef, { type: 'cancelled', conference: factsOf(now) }, now);
   await updateInvitations(s, now, turn.now);
-  const told = await sendInvitations(s, turn, now);
+  // A message of its own, not only the old invitation changed in place: Teams tells nobody of an update.
+  const told = await sendInvitations(s, turn, now, { outcome: { kind: 'cancelled', reason: now.cancelReason ?? 'No reason recorded.' } }, undefined, cause);
   await refreshChairSummary(s, now);
-  if (!isChair(now, turn)) await sendRsvpSummary(s, turn, now, `Cancelled by ${turn.actor.name}. Reason: ${a.cancelReason}`);
+  if (!isChair(now, turn)) await sendRsvpSummary(s, turn, now, `Cancelled by ${turn.actor.name}. Reason: ${now.cancelReason}`, cause);
   return { own: await changeCard(s, now, { done: `Cancelled: ${told} ${told === 1 ? 'person' : 'people'} told 1:1.` }), notice: 'The conference is cancelled.' };
 }
 

@@ -26,6 +26,12 @@ const targetOf = (turn: Turn, teamsId: string) => ({ teamsId, tenantId: turn.ten
 /** What a re-sent invitation adds: a change to notice, or an outcome (e.g. withdrawn). */
 export type InvitationExtra = Pick<InvitationView, 'change' | 'outcome'>;
 
+/**
+ * Which action a message follows, for its once-only key: the activity by default; a change done
+ * again (a retry after "Not saved") names the change it completes, so nobody is told twice.
+ */
+const causeOf = (turn: Turn, cause?: string) => cause ?? turn.context.activity.id ?? turn.now.toISOString();
+
 /** A short, stable fingerprint of what a message says and which action caused it. */
 const fingerprint = (...parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
 
@@ -34,14 +40,14 @@ const fingerprint = (...parts: unknown[]) => createHash('sha256').update(JSON.st
  * (new date, cancelled, held). A failure is audited and does not stop the others; the sweep
  * sends it later (bot/effects.ts).
  */
-export async function sendInvitation(s: Services, turn: Turn, conference: Conference, invitee: Invitee, extra: InvitationExtra = {}): Promise<boolean> {
+export async function sendInvitation(s: Services, turn: Turn, conference: Conference, invitee: Invitee, extra: InvitationExtra = {}, cause?: string): Promise<boolean> {
   const teamsId = invitee.teamsId;
   if (!teamsId) return false;
   try {
     // Once per invitee and per action (a redelivered action sends nothing more), whatever the
     // instances: claimed in the store first. A later action (another reminder, a second move) is new.
     const given = defined(extra);
-    const effect = `invited|${invitee.userId}${Object.keys(given).length ? `|${fingerprint(given, turn.context.activity.id ?? turn.now.toISOString())}` : ''}`;
+    const effect = `invited|${invitee.userId}${Object.keys(given).length ? `|${fingerprint(given, causeOf(turn, cause))}` : ''}`;
     const card = invitationCard({ ...invitationView(conference, invitee, turn.now), ...given });
     // Where it lands is kept, so that it can be updated in place (new date, cancelled, held).
     const outcome = await sendOnce(s, turn.now, conference.id, effect, { card, to: { kind: 'user', ...targetOf(turn, teamsId) }, keep: { card: 'invitation', audience: invitee.userId } });
@@ -54,11 +60,11 @@ export async function sendInvitation(s: Services, turn: Turn, conference: Confer
 }
 
 /** One invitation card 1:1 to each invitee. */
-export async function sendInvitations(s: Services, turn: Turn, conference: Conference, extra: InvitationExtra = {}, only?: (i: Invitee) => boolean): Promise<number> {
+export async function sendInvitations(s: Services, turn: Turn, conference: Conference, extra: InvitationExtra = {}, only?: (i: Invitee) => boolean, cause?: string): Promise<number> {
   let sent = 0;
   for (const invitee of await s.store.invitees.list(conference.id)) {
     if (only && !only(invitee)) continue;
-    if (await sendInvitation(s, turn, conference, invitee, extra)) sent += 1;
+    if (await sendInvitation(s, turn, conference, invitee, extra, cause)) sent += 1;
   }
   return sent;
 }
@@ -66,11 +72,11 @@ export async function sendInvitations(s: Services, turn: Turn, conference: Confe
 const defined = (extra: InvitationExtra): InvitationExtra => Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
 
 /** The chair's RSVP summary 1:1 to the chair, kept to be updated as answers come in. */
-export async function sendRsvpSummary(s: Services, turn: Turn, conference: Conference, note?: string): Promise<void> {
+export async function sendRsvpSummary(s: Services, turn: Turn, conference: Conference, note?: string, cause?: string): Promise<void> {
   const teamsId = conference.chair.teamsId;
   if (!teamsId) return;
   // Once, whatever the deliveries and instances: claimed in the store first (a change tells the chair anew).
-  const effect = note ? `rsvp-summary-posted|${fingerprint(note, turn.context.activity.id ?? turn.now.toISOString())}` : 'rsvp-summary-posted';
+  const effect = note ? `rsvp-summary-posted|${fingerprint(note, causeOf(turn, cause))}` : 'rsvp-summary-posted';
   const card = rsvpSummaryFor(conference, await s.store.invitees.list(conference.id), note);
   // Kept to be updated as answers come in; the chat is where the chair's reminders go too.
   await sendOnce(s, turn.now, conference.id, effect, { card, to: { kind: 'user', ...targetOf(turn, teamsId) }, keep: { card: 'rsvp-summary', audience: conference.chair.userId }, remember: conference.chair.userId });

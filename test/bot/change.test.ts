@@ -71,6 +71,12 @@ describe('Changing a conference (bot over HTTP, store on Azurite)', function () 
     expect(items.map((i) => `${i.kind} ${i.due}`).sort()).to.deep.equal(['conference 2026-12-09', 'report 2026-12-08']);
     const trail = (await h.store.audit.forConference(ID)).map((e) => e.action);
     expect(trail).to.include('conference-rescheduled').and.to.include('lifecycle-rescheduled');
+    // The same move sent again (the retry after "Not saved", a redelivery) is not refused: it completes what it set in motion, and tells nobody twice.
+    const notices = (key: CastKey) => h.connector.outgoing.filter((o) => o.kind !== 'update' && o.conversationId === h.personal(key).id && JSON.stringify(o.activity).includes('it was Mon 7 Dec 2026, 10:00')).length;
+    const again = await change('chair', 'reschedule', { newDate: '2026-12-09', newTime: '14:00', newLocation: '', newLateReason: '' });
+    expect(JSON.stringify(again)).to.contain('Moved to Wed 9 Dec 2026, 14:00').and.not.to.contain('Nothing was changed');
+    for (const key of invited) expect(notices(key), key).to.equal(1);
+    expect((await h.store.audit.forConference(ID)).filter((e) => e.action === 'conference-rescheduled')).to.have.length(1);
   });
 
   it('bad moves are refused beside the field, values kept, nothing changed: into the past, past the due date without a reason', async () => {
@@ -155,6 +161,11 @@ describe('Changing a conference (bot over HTTP, store on Azurite)', function () 
       expect(await myReviews(key), key).to.equal('');
     }
     expect(await h.store.dueItems.forCase(CASE)).to.deep.equal([]);
+    // Each is told by a message of their own (a card updated in place notifies nobody), once, even when the same cancellation is sent again.
+    const told = (key: CastKey) => h.connector.outgoing.filter((o) => o.kind !== 'update' && o.conversationId === h.personal(key).id && JSON.stringify(o.activity).includes('has been cancelled')).length;
+    const again = await change('cpu', 'cancelConference', { cancelReason: 'The child has moved to another area.' });
+    expect(JSON.stringify(again)).to.contain('Cancelled:').and.not.to.contain('Nothing was changed');
+    for (const key of [...invited.filter((k) => k !== 'probation'), 'stranger'] as CastKey[]) expect(told(key), key).to.equal(1);
     const twice = await change('cpu', 'cancelConference', { cancelReason: 'again' });
     expect(JSON.stringify(twice)).to.contain('Nothing was changed. This conference was cancelled').and.not.to.contain('"verb":"cancelConference"');
     expect(await h.refused('mother', h.personal('mother'), 'rsvp', { conferenceId: ID, answer: 'attending' })).to.match(/cancelled/);
