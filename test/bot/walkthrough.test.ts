@@ -56,6 +56,16 @@ async function vote(h: Harness, conferenceId: string, choices: Partial<Record<Ca
   }
 }
 
+/** Scheduled, started, everyone checked in, and the round voted and closed as `choices` say. */
+async function voteAndClose(h: Harness, policy: string, caseRef: string, choices: Partial<Record<CastKey, string>>): Promise<string> {
+  const conferenceId = await scheduleAndStart(h, policy, caseRef);
+  await checkInAll(h, conferenceId);
+  await h.click('chair', GROUP, 'openRound', { conferenceId });
+  await vote(h, conferenceId, choices);
+  await h.click('chair', GROUP, 'closeRound', { conferenceId, roundId: '1' });
+  return conferenceId;
+}
+
 describe('A whole initial conference in Teams (bot over HTTP, store on Azurite)', function () {
   this.timeout(60_000);
   const h = new Harness();
@@ -121,11 +131,7 @@ describe('A whole initial conference in Teams (bot over HTTP, store on Azurite)'
 
   it('Bolton procedures, split vote: the child becomes subject to a plan, with referral and panel dates', async () => {
     const caseRef = 'BOL-2026-0002';
-    const conferenceId = await scheduleAndStart(h, 'bolton', caseRef);
-    await checkInAll(h, conferenceId);
-    await h.click('chair', GROUP, 'openRound', { conferenceId });
-    await vote(h, conferenceId, { social: 'cp-plan', police: 'cp-plan', health: 'cp-plan', school: 'cp-plan', gp: 'no-cp-plan', probation: 'no-cp-plan', housing: 'no-cp-plan', paeds: 'no-cp-plan' });
-    await h.click('chair', GROUP, 'closeRound', { conferenceId, roundId: '1' });
+    const conferenceId = await voteAndClose(h, 'bolton', caseRef, { social: 'cp-plan', police: 'cp-plan', health: 'cp-plan', school: 'cp-plan', gp: 'no-cp-plan', probation: 'no-cp-plan', housing: 'no-cp-plan', paeds: 'no-cp-plan' });
     const decision = await h.store.decisions.get(conferenceId);
     expect(decision?.outcome).to.equal('cp-plan');
     expect(decision?.split).to.equal(true);
@@ -135,11 +141,7 @@ describe('A whole initial conference in Teams (bot over HTTP, store on Azurite)'
 
   it("Barnsley chair's guidance, split vote: no outcome until the chair records a decision with a rationale", async () => {
     const caseRef = 'BAR-2026-0003';
-    const conferenceId = await scheduleAndStart(h, 'barnsley', caseRef);
-    await checkInAll(h, conferenceId);
-    await h.click('chair', GROUP, 'openRound', { conferenceId });
-    await vote(h, conferenceId, { social: 'cp-plan', police: 'cp-plan', health: 'cp-plan', school: 'cp-plan', gp: 'no-cp-plan', probation: 'no-cp-plan', housing: 'no-cp-plan', paeds: 'no-cp-plan' });
-    await h.click('chair', GROUP, 'closeRound', { conferenceId, roundId: '1' });
+    const conferenceId = await voteAndClose(h, 'barnsley', caseRef, { social: 'cp-plan', police: 'cp-plan', health: 'cp-plan', school: 'cp-plan', gp: 'no-cp-plan', probation: 'no-cp-plan', housing: 'no-cp-plan', paeds: 'no-cp-plan' });
     expect(await h.store.decisions.get(conferenceId)).to.equal(undefined);
     h.lastCard(GROUP.id, 'splitDecision');
     const noReason = await h.teams.execute(CAST.chair, GROUP, 'splitDecision', { conferenceId, roundId: '1', decision: 'cp-plan', rationale: '' });
@@ -205,11 +207,7 @@ describe('A step whose follow-up the store lost is completed when the chair does
 
   it('Bolton procedures: a plan record whose due dates were not written gets them, and the circulation, on the chair’s retry', async () => {
     const caseRef = 'BOL-2026-0009';
-    const conferenceId = await scheduleAndStart(h, 'bolton', caseRef);
-    await checkInAll(h, conferenceId);
-    await h.click('chair', GROUP, 'openRound', { conferenceId });
-    await vote(h, conferenceId, { social: 'cp-plan', police: 'cp-plan', health: 'cp-plan', school: 'cp-plan', gp: 'cp-plan', probation: 'cp-plan', housing: 'cp-plan', paeds: 'cp-plan' });
-    await h.click('chair', GROUP, 'closeRound', { conferenceId, roundId: '1' });
+    const conferenceId = await voteAndClose(h, 'bolton', caseRef, { social: 'cp-plan', police: 'cp-plan', health: 'cp-plan', school: 'cp-plan', gp: 'cp-plan', probation: 'cp-plan', housing: 'cp-plan', paeds: 'cp-plan' });
     await h.click('chair', GROUP, 'decideCategory', { conferenceId, primary: 'neglect', others: '' });
     const firstReview = dueDate('first-review', '2026-12-07');
     const firstCoreGroup = addWorkingDays('2026-12-07', 10);
