@@ -148,10 +148,9 @@ async function afterMove(s: Services, turn: Turn, now: Conference, previous: str
   return { own: await changeCard(s, now, { done: `Moved to ${formatDateTime(startsAt(now))}: ${told} ${told === 1 ? 'person' : 'people'} told 1:1.` }), notice: `Moved to ${formatDateTime(startsAt(now))}.` };
 }
 
-/** The latest recorded change of this kind, if it matches: the conference already shows it, so this is the change done again. */
+/** The latest recorded change of this kind that matches: the conference already shows it, so this is that change done again. */
 async function lastChange(s: Services, c: Conference, action: string, matches: (details: Record<string, unknown>) => boolean) {
-  const entry = (await s.store.audit.forConference(c.id)).filter((e) => e.action === action).at(-1);
-  return entry && matches(entry.details) ? entry : undefined;
+  return (await s.store.audit.forConference(c.id)).filter((e) => e.action === action && matches(e.details)).at(-1);
 }
 
 /** Cancel it, with a reason: what it set due is cancelled, and everyone invited is told. */
@@ -195,16 +194,26 @@ export async function addInvitee(s: Services, turn: Turn, a: ActionOf<'addInvite
   if (found.kind !== 'found') return refused(s, turn, c, a.verb, { addLine: `${who.name}: ${found.why}` }, a);
   const person = found.person;
   if (person.aadObjectId === c.chair.userId) return refused(s, turn, c, a.verb, { addLine: `${who.name} is the chair of this conference.` }, a);
-  if (await s.store.invitees.get(c.id, person.aadObjectId)) return refused(s, turn, c, a.verb, { addLine: `${who.name} is already invited.` }, a);
+  const already = await s.store.invitees.get(c.id, person.aadObjectId);
+  if (already) {
+    // Added by this change card before (the retry after "Not saved", a redelivery): what adding sets in motion is completed.
+    if (await lastChange(s, c, 'invitee-added', (d) => d.invitee === person.aadObjectId)) return afterAdd(s, turn, c, already);
+    return refused(s, turn, c, a.verb, { addLine: `${who.name} is already invited.` }, a);
+  }
   const invited = await s.store.invitees.invite(
     { conferenceId: c.id, userId: person.aadObjectId, teamsId: person.teamsId, name: who.name, agency: who.agency, role: who.role, directContact: who.directContact, invitedAt: turn.now.toISOString() },
     { audit: auditAction(s, turn, 'invitee-added', { conferenceId: c.id, invitee: person.aadObjectId, agency: who.agency, role: who.role }) },
   );
   await followDesk(s, turn, { conferenceId: c.id });
+  return afterAdd(s, turn, c, invited.invitee);
+}
+
+/** What inviting someone late sets in motion: due items restated for them, their invitation (once), the chair's summary. */
+async function afterAdd(s: Services, turn: Turn, c: Conference, invitee: Invitee): Promise<ActionOutcome> {
   await applyEvent(s, turn, c.caseRef, { type: 'invitees-changed', conference: factsOf(c) }, c);
-  const sent = await sendInvitation(s, turn, c, invited.invitee);
-  await refreshChairSummary(s, c, `${who.name} was invited.`);
-  return { own: await changeCard(s, c, { done: `${who.name} is invited${sent ? ' and has the invitation 1:1' : ', but the invitation could not be sent: check they have the app'}.` }), notice: `${who.name} is invited.` };
+  const sent = await sendInvitation(s, turn, c, invitee);
+  await refreshChairSummary(s, c, `${invitee.name} was invited.`);
+  return { own: await changeCard(s, c, { done: `${invitee.name} is invited${sent ? ' and has the invitation 1:1' : ', but the invitation could not be sent: check they have the app'}.` }), notice: `${invitee.name} is invited.` };
 }
 
 /** Remove someone: off the list and out of the due items, with a withdrawal notice 1:1. */

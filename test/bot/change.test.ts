@@ -110,6 +110,11 @@ describe('Changing a conference (bot over HTTP, store on Azurite)', function () 
     expect(JSON.stringify(card)).to.contain('Sophie Stranger is invited and has the invitation 1:1');
     expect(JSON.stringify(latest('stranger'))).to.contain('Wed 16 Dec 2026, 10:00').and.to.contain('"verb":"rsvp"');
     expect(await myReviews('stranger')).to.contain('Wed 16 Dec 2026');
+    // The same addition sent again (the retry after "Not saved") completes it, and the invitation is not sent twice.
+    const invitations = () => h.connector.outgoing.filter((o) => o.kind !== 'update' && o.conversationId === h.personal('stranger').id && JSON.stringify(o.activity).includes('"verb":"rsvp"')).length;
+    expect(invitations()).to.equal(1);
+    expect(JSON.stringify(await change('cpu', 'addInvitee', { addLine: `Sophie Stranger, ${CAST.stranger.email}, Housing, professional` }))).to.contain('Sophie Stranger is invited');
+    expect(invitations()).to.equal(1);
     const again = await change('cpu', 'addInvitee', { addLine: `Pat Police, ${CAST.police.email}, Police` });
     expect(besideField(again, 'addLine')).to.contain('already invited');
     const chair = await change('cpu', 'addInvitee', { addLine: `Irene Chair, ${CAST.chair.email}, Children's Social Care` });
