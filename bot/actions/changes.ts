@@ -5,7 +5,7 @@
 // message beside its field, and nothing is changed.
 import { changeConferenceCard, addedInvitee, formatDate, formatDateTime, type ActionOf } from '../../cards/index.js';
 import type { Conference } from '../../src/store/conferences.js';
-import type { Invitee } from '../../src/store/invitees.js';
+import { Invitee } from '../../src/store/invitees.js';
 import { isChair, loadConference } from '../access.js';
 import { actionId, audit, auditAction, followDesk } from '../audit.js';
 import { applyEvent, factsOf } from '../lifecycle.js';
@@ -224,12 +224,25 @@ export async function removeInvitee(s: Services, turn: Turn, a: ActionOf<'remove
   if (closed) return refused(s, turn, c, a.verb, { removeWho: closed }, a);
   if (a.removeWho === c.chair.userId) return refused(s, turn, c, a.verb, { removeWho: `${c.chair.name} chairs this conference and cannot be removed. To change the chair, cancel and schedule again.` }, a);
   const invitee: Invitee | undefined = await s.store.invitees.get(c.id, a.removeWho);
-  if (!invitee) return refused(s, turn, c, a.verb, { removeWho: 'This person is not invited (perhaps already removed).' }, a);
-  await s.store.invitees.remove(c.id, invitee.userId, { audit: auditAction(s, turn, 'invitee-removed', { conferenceId: c.id, invitee: invitee.userId, agency: invitee.agency, role: invitee.role }) });
+  if (!invitee) {
+    // Removed before (the retry after "Not saved", a redelivery): the entry keeps who it was, so what removing sets in motion is completed.
+    const done = await lastChange(s, c, 'invitee-removed', (d) => d.invitee === a.removeWho);
+    const removed = Invitee.safeParse(done?.details.removed);
+    if (done && removed.success) return afterRemove(s, turn, c, removed.data, done.id);
+    return refused(s, turn, c, a.verb, { removeWho: 'This person is not invited (perhaps already removed).' }, a);
+  }
+  // The entry keeps the invitation as it was (not the answers): enough to finish telling them if this is cut short.
+  const { rsvp: _r, checkIn: _c, contactLine: _l, ...removed } = invitee;
+  await s.store.invitees.remove(c.id, invitee.userId, { audit: auditAction(s, turn, 'invitee-removed', { conferenceId: c.id, invitee: invitee.userId, agency: invitee.agency, role: invitee.role, removed }) });
   await followDesk(s, turn, { conferenceId: c.id });
+  return afterRemove(s, turn, c, invitee, actionId(turn, 'invitee-removed'));
+}
+
+/** What removing someone sets in motion: due items restated without them, their invitation withdrawn and a notice (once), the summary. */
+async function afterRemove(s: Services, turn: Turn, c: Conference, invitee: Invitee, cause: string | undefined): Promise<ActionOutcome> {
   await applyEvent(s, turn, c.caseRef, { type: 'invitees-changed', conference: factsOf(c) }, c);
   await updateInvitations(s, c, turn.now, { outcome: { kind: 'withdrawn' } }, [invitee]);
-  const told = await sendInvitation(s, turn, c, invitee, { outcome: { kind: 'withdrawn' } });
+  const told = await sendInvitation(s, turn, c, invitee, { outcome: { kind: 'withdrawn' } }, cause);
   await refreshChairSummary(s, c, `${invitee.name} is no longer invited.`);
   return { own: await changeCard(s, c, { done: `${invitee.name} is no longer invited${told ? ' and has been told 1:1' : ''}.` }), notice: `${invitee.name} is no longer invited.` };
 }
