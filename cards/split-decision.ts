@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Child, Id, Procedures } from './common.js';
-import { Counts, QUESTION_CHOICES, QUESTION_TEXT, Question, tallyRows } from './decision.js';
+import { Counts, QUESTION_CHOICES, Question, tallyRows } from './decision.js';
 import { defineCard } from './define.js';
 import { CHOICE_LABEL, policyLabelOf, RECOMMENDATION_LABEL, choicesOf } from './labels.js';
 import { childLine } from './present.js';

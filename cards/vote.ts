@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Agency, Choice, NoPlanRecommendation, PersonName } from '../src/rules/types.js';
 import { Child, Id, RefreshUserIds } from './common.js';
-import { Counts, QUESTION_CHOICES, QUESTION_TEXT, Question, tallyRows } from './decision.js';
+import { Counts, QUESTION_TEXT, Question, tallyRows } from './decision.js';
 import { defineCard } from './define.js';
 import { agencyLabel, outcomeLabel } from './labels.js';
 import { childLine } from './present.js';

@@ -11,7 +11,7 @@ import { actionId, audit, auditAction, followDesk } from '../audit.js';
 import { applyEvent, factsOf } from '../lifecycle.js';
 import { findPerson } from '../people.js';
 import type { Services } from '../services.js';
-import { fromLocal, localDateTime } from '../time.js';
+import { fromLocal } from '../time.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
 import { child, rsvpSummaryFor, startsAt } from '../views.js';
 import { conferencesOfCase } from './queries.js';

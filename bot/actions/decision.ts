@@ -15,7 +15,7 @@ import { categoryCard } from '../../cards/category.js';
 import { planRecordCard } from '../../cards/plan-record.js';
 import { splitDecisionCard } from '../../cards/split-decision.js';
 import { isChair, loadConference, requireChair, requireInvitee } from '../access.js';
-import { audit, auditAction, followDesk } from '../audit.js';
+import { auditAction, followDesk } from '../audit.js';
 import { applyEvent, caseState, factsOf, heldOn, questionAt } from '../lifecycle.js';
 import { once } from '../effects.js';
 import type { Services } from '../services.js';

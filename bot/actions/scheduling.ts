@@ -3,9 +3,8 @@
 // chair's RSVP summary.
 import { conferenceDueDate, preBirthWarning, reviewTimescaleAfter } from '../../src/rules/timescales.js';
 import { ConferenceKind, IsoDate } from '../../src/rules/types.js';
-import { reportDeadline } from '../../src/rules/reports.js';
 import type { Conference } from '../../src/store/conferences.js';
-import { agencyLabel, fieldLabel, formatDate, INVITEE_ROWS, invitationCard, parseCardAction, scheduleInvitees, type ActionOf, type FormValues } from '../../cards/index.js';
+import { agencyLabel, fieldLabel, formatDate, INVITEE_ROWS, parseCardAction, scheduleInvitees, type ActionOf, type FormValues } from '../../cards/index.js';
 import { scheduleConfirmationCard } from '../../cards/schedule-confirmation.js';
 import { FORM_ROWS, scheduleFormCard } from '../../cards/schedule-form.js';
 import { audit, auditAction, followDesk } from '../audit.js';
@@ -18,7 +17,7 @@ import type { Services } from '../services.js';
 import { fromLocal, localDate } from '../time.js';
 import { policyVersionLabel } from '../policy.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
-import { AGENCIES, invitationView, namedChild, rsvpSummaryFor } from '../views.js';
+import { AGENCIES, namedChild } from '../views.js';
 
 export function requireScheduler(s: Services, turn: Turn): void {
   const admins = s.config.ADMIN_USER_IDS;

@@ -20,7 +20,6 @@ import { TurnContext } from 'botbuilder';
 import { GROUP } from '../../src/store/cards.js';
 import type { SharedCard } from '../shared-cards.js';
 import { UserError, type ActionOutcome, type Turn } from '../turn.js';
-import { localDate } from '../time.js';
 import { afterVote } from './decision.js';
 import { policyFor } from '../policy.js';
 import { citeIn } from '../../src/rules/policy-schema.js';

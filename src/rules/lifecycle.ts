@@ -3,7 +3,7 @@
 // be sent to whom, and how the plan changes, out. No I/O and no clock: every date is passed in.
 // Each transition and the document it follows: ../../docs/rules.md, "The lifecycle".
 import { z } from 'zod';
-import { addCalendarDays, addCalendarMonths, addWorkingDays } from './calendar.js';
+import { addCalendarDays, addWorkingDays } from './calendar.js';
 import { DUE_KIND_RULES, DueKind, PLAN_ITEMS, REVIEW_ITEMS, CORE_GROUP_ITEMS, Audience } from './due-kinds.js';
 import { RuleError } from './errors.js';
 import { isReviewKind } from './kinds.js';

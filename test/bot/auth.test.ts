@@ -8,7 +8,7 @@ import { createAdapter } from '../../bot/adapter.js';
 import { readConfig } from '../../bot/config.js';
 import { ConferenceBot, type Router } from '../../bot/conference-bot.js';
 import { listen, type RunningServer } from '../../bot/server.js';
-import { TeamsClient, personal } from './support/teams.js';
+import { personal } from './support/teams.js';
 import type { Member } from './support/connector.js';
 
 const APP_ID = '00000000-0000-4000-8000-000000000abc';

@@ -79,7 +79,6 @@ describe('Fuzzing every card action and command over HTTP (fast-check)', functio
   it(`${Object.values(COUNTS).reduce((x, y) => x + y, 0)} generated payloads: each refused clearly, nothing stored but the refusals`, async () => {
     const before = await snapshot(store);
     const auditBefore = await countAudit(store);
-    const conferences = [A, B, C];
 
     // ---------- the pools the generators draw from ----------
     const odata = fc.constantFrom(
