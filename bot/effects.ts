@@ -97,8 +97,8 @@ async function deliver(s: Services, conferenceId: string, m: Outgoing, now: Date
  */
 export async function finishEffects(s: Services, now: Date): Promise<number> {
   let sent = 0;
-  for (const mark of await s.store.effects.marked()) {
-    const conferenceId = mark.value.conferenceId;
+  for (const mark of await s.store.effects.marks.marked()) {
+    const conferenceId = mark.value.id;
     let open = false;
     for (const e of await s.store.effects.list(conferenceId)) {
       if (e.status !== 'claimed' || !e.pending) continue;
@@ -120,7 +120,7 @@ export async function finishEffects(s: Services, now: Date): Promise<number> {
         s.log(`effect ${e.effect} of ${conferenceId} still not sent: ${(err as Error).message}`);
       }
     }
-    if (!open) await s.store.effects.unmark(mark);
+    if (!open) await s.store.effects.marks.unmark(mark);
   }
   return sent;
 }

@@ -19,6 +19,7 @@ import { isConflict, isNotFound, isStale } from './azure-errors.js';
 import { EntitySet, submit, type Stored } from './entity-set.js';
 import { joinKey, keyPart, prefixEnd } from './keys.js';
 import { planKey, type Plan, type Plans } from './plans.js';
+import { WorkMarks } from './schedule.js';
 import { CaseRef, Instant, json } from './schema.js';
 
 const Relay = z.discriminatedUnion('kind', [z.object({ kind: z.literal('due'), ...DueFollow.shape }), z.object({ kind: z.literal('audit'), entry: AuditEntry })]);
@@ -28,9 +29,6 @@ const OutboxRow = z.object({ caseRef: CaseRef, at: Instant, step: z.uuid(), n: z
 export type OutboxRow = z.infer<typeof OutboxRow>;
 
 const OUTBOX = 'outbox|';
-/** The marks of cases whose steps may have left an outbox: one partition of Schedule. */
-const Mark = z.object({ caseRef: CaseRef });
-const markKey = (m: z.infer<typeof Mark>) => ({ partitionKey: 'case-outbox', rowKey: keyPart(m.caseRef) });
 /** Longer than a step's own relay with its retries (bot/lifecycle.ts): the sweep leaves younger rows to it. */
 export const SWEEP_GRACE_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 40;
@@ -53,7 +51,8 @@ export interface CaseChange {
 
 export class CaseChanges {
   private readonly outbox: EntitySet<OutboxRow>;
-  private readonly marks: EntitySet<z.infer<typeof Mark>>;
+  /** The cases whose steps may have left an outbox: one partition of Schedule. */
+  readonly marks: WorkMarks;
   constructor(
     private readonly client: TableClient,
     schedule: TableClient,
@@ -62,7 +61,7 @@ export class CaseChanges {
     private readonly audit: AuditLog,
   ) {
     this.outbox = new EntitySet(client, { name: 'case outbox row', schema: OutboxRow, key: outboxKey });
-    this.marks = new EntitySet(schedule, { name: 'case outbox mark', schema: Mark, key: markKey });
+    this.marks = new WorkMarks(schedule, 'case-outbox');
   }
 
   /**
@@ -154,7 +153,7 @@ export class CaseChanges {
     );
     if (actions.size + outbox.length > 100) throw new Error(`a step of case ${caseRef} would write ${actions.size + outbox.length} rows; a transaction takes at most 100`);
     // Marked before the step: a mark without an outbox costs the sweep one read, an outbox without a mark could wait for ever.
-    await this.marks.upsert({ caseRef });
+    await this.marks.mark(caseRef);
     await submit(this.client, [...actions.values(), ...outbox.map((row) => this.outbox.createAction(row))]);
     return outbox.map((value) => ({ value, etag: '' }));
   }
@@ -181,14 +180,12 @@ export class CaseChanges {
   async sweep(now: Date): Promise<number> {
     const before = new Date(now.getTime() - SWEEP_GRACE_MS).toISOString();
     let relayed = 0;
-    for (const mark of await this.marks.query('case-outbox')) {
-      const { pending } = await this.read(mark.value.caseRef);
+    for (const mark of await this.marks.marked()) {
+      const { pending } = await this.read(mark.value.id);
       const due = pending.filter((row) => row.value.at < before);
       await this.relay(due);
       relayed += due.length;
-      if (due.length === pending.length) await this.marks.delete(markKey(mark.value), mark.etag).catch((err: unknown) => {
-        if (!isStale(err)) throw err;
-      });
+      if (due.length === pending.length) await this.marks.unmark(mark);
     }
     return relayed;
   }

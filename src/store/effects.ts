@@ -12,8 +12,8 @@
 //   Schedule  PK 'effects-open'  RK conference id: a conference that may have a message left to send
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { isStale } from './azure-errors.js';
-import { EntitySet, retryOnStale, type Stored } from './entity-set.js';
+import { EntitySet, retryOnStale } from './entity-set.js';
+import { WorkMarks } from './schedule.js';
 import { joinKey, keyPart } from './keys.js';
 import { ConferenceId, Instant, json } from './schema.js';
 
@@ -38,9 +38,6 @@ export type Effect = z.infer<typeof Effect>;
 
 const effectKey = (conferenceId: string, effect: string) => ({ partitionKey: conferenceId, rowKey: joinKey('effect', keyPart(effect)) });
 
-const Mark = z.object({ conferenceId: ConferenceId });
-const markKey = (m: z.infer<typeof Mark>) => ({ partitionKey: 'effects-open', rowKey: m.conferenceId });
-
 /** Azure keeps at most 32K characters in a string property: a bigger message is kept without its data (not sweepable). */
 const MAX_PENDING_CHARS = 30_000;
 
@@ -54,10 +51,11 @@ export type ClaimResult =
 
 export class Effects {
   private readonly rows: EntitySet<Effect>;
-  private readonly marks: EntitySet<z.infer<typeof Mark>>;
+  /** The conferences that may have a message left to send (the sweep's work list: one partition of Schedule). */
+  readonly marks: WorkMarks;
   constructor(client: TableClient, schedule: TableClient) {
     this.rows = new EntitySet(client, { name: 'effect', schema: Effect, key: (e) => effectKey(e.conferenceId, e.effect) });
-    this.marks = new EntitySet(schedule, { name: 'open effects mark', schema: Mark, key: markKey });
+    this.marks = new WorkMarks(schedule, 'effects-open');
   }
 
   /**
@@ -66,7 +64,7 @@ export class Effects {
    */
   async claim(conferenceId: string, effect: string, holder: string, now: Date, timeoutMs: number, pending?: Record<string, unknown>): Promise<ClaimResult> {
     const kept = pending && JSON.stringify(pending).length <= MAX_PENDING_CHARS ? pending : undefined;
-    if (kept) await this.marks.upsert({ conferenceId });
+    if (kept) await this.marks.mark(conferenceId);
     const claim: Effect = { conferenceId, effect, status: 'claimed', holder, claimedAt: now.toISOString(), expiresAt: new Date(now.getTime() + timeoutMs).toISOString(), pending: kept, attempts: 1 };
     return retryOnStale(async () => {
       const created = await this.rows.create(claim);
@@ -97,17 +95,5 @@ export class Effects {
   /** Every effect of a conference, claimed or done. */
   async list(conferenceId: string): Promise<Effect[]> {
     return (await this.rows.query(conferenceId, { prefix: 'effect|' })).map((s) => s.value);
-  }
-
-  /** The conferences that may have a message left to send (the sweep's work list: one partition). */
-  async marked(): Promise<Stored<{ conferenceId: string }>[]> {
-    return this.marks.query('effects-open');
-  }
-
-  /** Unmarks a conference with nothing left to send, unless it was marked again since (ETag). */
-  async unmark(mark: Stored<{ conferenceId: string }>): Promise<void> {
-    await this.marks.delete(markKey(mark.value), mark.etag).catch((err: unknown) => {
-      if (!isStale(err)) throw err;
-    });
   }
 }

@@ -1,10 +1,12 @@
 // Coordination of scheduled work between bot instances, in the Schedule table:
 //   PK 'lease'          RK <name>         who runs e.g. the reminder run, until when (ETag-guarded)
 //   PK 'reminder-sent'  RK <reminder id>  a reminder that has been claimed for sending (insert-only)
+//   PK <kind>           RK <id>           work that may be left for a sweep (`WorkMarks`: 'case-outbox', 'effects-open')
 // No in-process locks: two instances agree through these rows alone.
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { EntitySet, retryOnStale } from './entity-set.js';
+import { isStale } from './azure-errors.js';
+import { EntitySet, retryOnStale, type Stored } from './entity-set.js';
 import { keyPart } from './keys.js';
 import { Instant } from './schema.js';
 
@@ -92,5 +94,37 @@ export class Reminders {
 
   async get(id: string): Promise<ReminderSent | undefined> {
     return (await this.rows.get(reminderKey(id)))?.value;
+  }
+}
+
+const WorkMark = z.object({ kind: z.enum(['case-outbox', 'effects-open']), id: z.string().min(1).max(300) });
+export type WorkMark = z.infer<typeof WorkMark>;
+
+/**
+ * Where a sweep finds work that may have been left (a case's outbox, a conference's unsent
+ * messages) without scanning a table: marked before the work is written, read as one partition,
+ * cleared when nothing is left — under the ETag read, so a mark made again meanwhile stays.
+ */
+export class WorkMarks {
+  private readonly rows: EntitySet<WorkMark>;
+  constructor(
+    client: TableClient,
+    private readonly kind: WorkMark['kind'],
+  ) {
+    this.rows = new EntitySet(client, { name: 'work mark', schema: WorkMark, key: (m) => ({ partitionKey: m.kind, rowKey: keyPart(m.id) }) });
+  }
+
+  async mark(id: string): Promise<void> {
+    await this.rows.upsert({ kind: this.kind, id });
+  }
+
+  async marked(): Promise<Stored<WorkMark>[]> {
+    return this.rows.query(this.kind);
+  }
+
+  async unmark(mark: Stored<WorkMark>): Promise<void> {
+    await this.rows.delete(this.rows.spec.key(mark.value), mark.etag).catch((err: unknown) => {
+      if (!isStale(err)) throw err;
+    });
   }
 }

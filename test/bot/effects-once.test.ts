@@ -194,7 +194,7 @@ describe('Effects exactly once: two instances, a slow store, redeliveries', func
     expect((await instances[1]!.execute(chair, c.group, 'closeRound', { conferenceId: c.conference.id, roundId: '1' })).status).to.equal(200);
     const told = (p: Member) => cardsTo(personalOf(p), '"text":"Conference decision"').filter((o) => JSON.stringify(o.activity).includes(c.conference.caseRef)).length;
     expect([told(late), told(never), told(c.invitees[0]!.member)]).to.deep.equal([0, 0, 1]);
-    expect((await store.effects.marked()).map((m) => m.value.conferenceId)).to.include(c.conference.id);
+    expect((await store.effects.marks.marked()).map((m) => m.value.id)).to.include(c.conference.id);
 
     // One of them installs the app; nobody clicks anything again. The reminder run's sweep sends it.
     connector.withoutApp.delete(late.id);
@@ -210,7 +210,7 @@ describe('Effects exactly once: two instances, a slow store, redeliveries', func
     const left = await store.effects.get(c.conference.id, `circulated|${never.id}|no-cp-plan`);
     expect(left).to.deep.include({ status: 'claimed', attempts: MAX_SEND_ATTEMPTS });
     expect((await store.effects.get(c.conference.id, `circulated|${late.id}|no-cp-plan`))?.status).to.equal('done');
-    expect((await store.effects.marked()).map((m) => m.value.conferenceId)).to.not.include(c.conference.id);
+    expect((await store.effects.marks.marked()).map((m) => m.value.id)).to.not.include(c.conference.id);
     connector.withoutApp.delete(never.id);
   });
 });
