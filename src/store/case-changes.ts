@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { AuditEntry, entryOf, type AuditInput, type AuditLog } from './audit.js';
 import { DueFollow, caseDueKey, droppedFrom, type DueItem, type DueItems, type DueRef } from './due-items.js';
 import { isConflict, isNotFound, isStale } from './azure-errors.js';
-import { EntitySet, submit, type Stored } from './entity-set.js';
+import { EntitySet, retryWhile, submit, type Stored } from './entity-set.js';
 import { joinKey, keyPart, prefixEnd } from './keys.js';
 import { planKey, type Plan, type Plans } from './plans.js';
 import { WorkMarks } from './schedule.js';
@@ -31,7 +31,6 @@ export type OutboxRow = z.infer<typeof OutboxRow>;
 const OUTBOX = 'outbox|';
 /** Longer than a step's own relay with its retries (bot/lifecycle.ts): the sweep leaves younger rows to it. */
 export const SWEEP_GRACE_MS = 2 * 60_000;
-const MAX_ATTEMPTS = 40;
 const outboxKey = (r: Pick<OutboxRow, 'caseRef' | 'at' | 'step' | 'n'>) => ({ partitionKey: keyPart(r.caseRef), rowKey: OUTBOX + joinKey(r.at, r.step, String(r.n).padStart(2, '0')) });
 
 /** What a step reads of its case, in one partition query: the plans and due items with their ETags, and any outbox left. */
@@ -75,24 +74,21 @@ export class CaseChanges {
     at: string,
     decide: (rows: CaseRows) => Promise<{ change: CaseChange; audit?: AuditInput; result: R }>,
   ): Promise<{ result: R; unrelayed?: { rows: Stored<OutboxRow>[]; error: Error } }> {
-    for (let attempt = 1; ; attempt++) {
-      const rows = await this.read(caseRef);
-      await this.relay(rows.pending);
-      const { change, audit, result } = await decide({ ...rows, pending: [] });
-      let outbox: Stored<OutboxRow>[];
-      try {
-        outbox = await this.commit(caseRef, rows, change, { at, audit });
-      } catch (err) {
-        if (!(isStale(err) || isConflict(err) || isNotFound(err)) || attempt >= MAX_ATTEMPTS) throw err;
-        await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 ** attempt)));
-        continue;
-      }
-      try {
-        await this.relay(outbox);
-        return { result };
-      } catch (error) {
-        return { result, unrelayed: { rows: outbox, error: error as Error } };
-      }
+    // A 412, 409 or 404 on the commit: the case moved on since the read; decide again from a fresh one.
+    const { result, outbox } = await retryWhile(
+      (err) => isStale(err) || isConflict(err) || isNotFound(err),
+      async () => {
+        const rows = await this.read(caseRef);
+        await this.relay(rows.pending);
+        const { change, audit, result } = await decide({ ...rows, pending: [] });
+        return { result, outbox: await this.commit(caseRef, rows, change, { at, audit }) };
+      },
+    );
+    try {
+      await this.relay(outbox);
+      return { result };
+    } catch (error) {
+      return { result, unrelayed: { rows: outbox, error: error as Error } };
     }
   }
 

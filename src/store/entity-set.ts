@@ -315,11 +315,16 @@ export async function submitGrouped(rows: { client: TableClient; action: Transac
  * time; a 412 (stale ETag) — or a 409 when `alsoOnConflict` — means someone else wrote first.
  */
 export async function retryOnStale<R>(attempt: () => Promise<R>, alsoOnConflict = false): Promise<R> {
+  return retryWhile((err) => isStale(err) || (alsoOnConflict && isConflict(err)), attempt);
+}
+
+/** The same, for any answer that says someone else wrote first (`overtaken`). */
+export async function retryWhile<R>(overtaken: (err: unknown) => boolean, attempt: () => Promise<R>): Promise<R> {
   for (let n = 1; ; n++) {
     try {
       return await attempt();
     } catch (err) {
-      if (!(isStale(err) || (alsoOnConflict && isConflict(err))) || n >= MAX_ATTEMPTS) throw err;
+      if (!overtaken(err) || n >= MAX_ATTEMPTS) throw err;
     }
     // Jittered back-off so that racers spread out instead of colliding again.
     await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 ** n)));
