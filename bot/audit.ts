@@ -48,7 +48,10 @@ export async function audit(s: Services, turn: Turn, action: string, details: De
     await s.store.audit.append(entry);
   } catch (e) {
     s.log(`audit of ${action} failed, retrying in the background: ${(e as Error).message}`);
-    void retryLater(s, entry, 0);
+    void retryInBackground(
+      () => s.store.audit.append(entry),
+      () => s.log(`AUDIT LOST after ${RETRIES_MS.length} retries: ${JSON.stringify(entry).slice(0, 2_000)}`),
+    );
   }
   if (!action.endsWith('-refused')) await followDesk(s, turn, details);
 }
@@ -63,18 +66,15 @@ export async function followDesk(s: Services, turn: Turn, details: Details): Pro
   }
 }
 
-async function retryLater(s: Services, entry: AuditInput, attempt: number): Promise<void> {
+/**
+ * Work whose failure must not fail the action that caused it (it is saved), tried again in the
+ * background with back-off and jitter; `givenUp` says what is left when the retries run out.
+ */
+export async function retryInBackground(work: () => Promise<unknown>, givenUp: () => void, attempt = 0): Promise<void> {
   const wait = RETRIES_MS[attempt];
-  if (wait === undefined) {
-    s.log(`AUDIT LOST after ${RETRIES_MS.length} retries: ${JSON.stringify(entry).slice(0, 2_000)}`);
-    return;
-  }
+  if (wait === undefined) return givenUp();
   await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())).unref());
-  try {
-    await s.store.audit.append(entry);
-  } catch {
-    await retryLater(s, entry, attempt + 1);
-  }
+  await work().catch(() => retryInBackground(work, givenUp, attempt + 1));
 }
 
 function activityTime(timestamp: Date | string | undefined): string | undefined {

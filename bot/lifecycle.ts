@@ -8,10 +8,9 @@ import type { DueItem } from '../src/store/due-items.js';
 import { planKey, type Plan } from '../src/store/plans.js';
 import type { Store } from '../src/store/store.js';
 import { planEndedCard } from '../cards/plan-ended.js';
-import { audit, auditEntry, followDesk } from './audit.js';
+import { audit, auditEntry, followDesk, retryInBackground } from './audit.js';
 import type { AuditInput } from '../src/store/audit.js';
-import type { CaseRows, OutboxRow } from '../src/store/case-changes.js';
-import type { Stored } from '../src/store/entity-set.js';
+import type { CaseRows } from '../src/store/case-changes.js';
 import { circulate } from './actions/circulation.js';
 import { sendOnce } from './effects.js';
 import type { Services } from './services.js';
@@ -80,7 +79,7 @@ export async function applyEvent(s: Services, turn: Turn, caseRef: string, event
       }),
     log: s.log,
   });
-  if (t.due.length || t.completed.length || t.cancelled.length || t.plan) await followDesk(s, turn, { conferenceId: conference?.id, caseRef });
+  if (changesStore(t)) await followDesk(s, turn, { conferenceId: conference?.id, caseRef });
   for (const notice of t.send) await send(s, turn, caseRef, notice, event, people);
   return t;
 }
@@ -106,29 +105,25 @@ export async function applyToStore(
     const initials = t.due.length ? ((await people.conference())?.childInitials ?? '?') : '?';
     const schedule: DueItem[] = [];
     for (const d of t.due) schedule.push({ ...ref(d), conferenceKind: d.conferenceKind, title: initials, userIds: await people.of(d.for), done: false });
-    const changed = t.due.length || t.completed.length || t.cancelled.length || t.plan;
     return {
       change: { cancel: t.cancelled.map(ref), complete: t.completed.map(ref), schedule, plans: planRows(caseRef, plan, t.plan) },
-      audit: changed ? options.audit?.(t) : undefined,
+      audit: changesStore(t) ? options.audit?.(t) : undefined,
       result: { t, people },
     };
   });
   if (unrelayed) {
     // The step is stored; what follows it in other tables is retried here and by the case's next step.
     options.log?.(`case ${caseRef}: relaying the step's outbox failed, retrying in the background: ${unrelayed.error.message}`);
-    void relayLater(store, unrelayed.rows, options.log, 0);
+    void retryInBackground(
+      () => store.caseChanges.relay(unrelayed.rows),
+      () => options.log?.(`case ${caseRef}: outbox left for the case's next step or the reminder run's sweep`),
+    );
   }
   return result;
 }
 
-const RELAY_RETRIES_MS = [200, 1_000, 5_000, 30_000];
-
-async function relayLater(store: Store, rows: Stored<OutboxRow>[], log: ((message: string) => void) | undefined, attempt: number): Promise<void> {
-  const wait = RELAY_RETRIES_MS[attempt];
-  if (wait === undefined) return log?.(`case outbox left for the case's next step after ${RELAY_RETRIES_MS.length} retries`);
-  await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())).unref());
-  await store.caseChanges.relay(rows).catch(() => relayLater(store, rows, log, attempt + 1));
-}
+/** Whether the model's answer touches the store (what is sent aside): only then is the step audited and the desk told. */
+const changesStore = (t: Transition): boolean => Boolean(t.due.length || t.completed.length || t.cancelled.length || t.plan);
 
 /** Each plan row as it is to be after the model's plan change (ended, started, dates noted). */
 function planRows(caseRef: string, current: Plan | undefined, change: Transition['plan']): Plan[] {
