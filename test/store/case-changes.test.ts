@@ -23,6 +23,15 @@ describe('store: a case step is one transaction, with an outbox for the indexes 
     store = await testStore();
   });
 
+  /** A step scheduling one item, stored by an instance whose per-person index is unreachable (no such table): its relay fails. */
+  async function leftHalfRelayed() {
+    const caseRef = newCaseRef();
+    const conferenceId = `c-${randomUUID().slice(0, 8)}`;
+    const broken = createStore({ ...store.tables, dueByUser: tableClients(azuriteConnectionString(), uniquePrefix()).dueByUser });
+    const { unrelayed } = await broken.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [item(caseRef)] }), audit: entry(conferenceId), result: undefined }));
+    return { caseRef, conferenceId, unrelayed };
+  }
+
   it('stores the items, then relays the per-person and per-day rows and the audit entry, leaving no outbox', async () => {
     const caseRef = newCaseRef();
     const conferenceId = `c-${randomUUID().slice(0, 8)}`;
@@ -37,11 +46,7 @@ describe('store: a case step is one transaction, with an outbox for the indexes 
   });
 
   it('an instance that stops after the transaction loses nothing: the case’s next step relays what it left', async () => {
-    const caseRef = newCaseRef();
-    const conferenceId = `c-${randomUUID().slice(0, 8)}`;
-    // An instance whose per-person index is unreachable (no such table): the relay fails after the step is stored.
-    const broken = createStore({ ...store.tables, dueByUser: tableClients(azuriteConnectionString(), uniquePrefix()).dueByUser });
-    const { unrelayed } = await broken.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [item(caseRef)] }), audit: entry(conferenceId), result: undefined }));
+    const { caseRef, conferenceId, unrelayed } = await leftHalfRelayed();
     expect(unrelayed?.rows).to.have.length(2);
     expect(await store.dueItems.forCase(caseRef)).to.have.length(1);
     expect((await store.dueItems.forUser('aad-chair')).filter((i) => i.caseRef === caseRef)).to.deep.equal([]);
@@ -58,10 +63,7 @@ describe('store: a case step is one transaction, with an outbox for the indexes 
   });
 
   it('a step left half-relayed and never followed is finished by the sweep after the grace period, and unmarked', async () => {
-    const caseRef = newCaseRef();
-    const conferenceId = `c-${randomUUID().slice(0, 8)}`;
-    const broken = createStore({ ...store.tables, dueByUser: tableClients(azuriteConnectionString(), uniquePrefix()).dueByUser });
-    await broken.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [item(caseRef)] }), audit: entry(conferenceId), result: undefined }));
+    const { caseRef, conferenceId } = await leftHalfRelayed();
     const marked = async () => (await store.caseChanges.marks.marked()).some((m) => m.value.id === caseRef);
     expect(await marked()).to.equal(true);
 
