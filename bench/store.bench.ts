@@ -77,18 +77,20 @@ async function votes(store: Store, table: TableClient): Promise<void> {
 async function upcomingReviews(store: Store, cases: TableClient, dueByUser: TableClient): Promise<void> {
   const started = performance.now();
   const perUser: TransactionAction[][] = Array.from({ length: USERS }, () => []);
-  const plans: TransactionAction[] = [];
+  const plans: TransactionAction[][] = [];
   for (let n = 0; n < PLANS; n++) {
     const caseRef = `CP/2026/${String(n).padStart(5, '0')}`;
     const due = isoDay(TODAY, Math.floor(n / USERS) * 15 - 60 + (n % 7)); // each user: some overdue, most upcoming
     const user = `aad-user-${n % USERS}`;
     const plan = { caseRef, plan: 'cp' as const, onPlanSince: isoDay(due, -90), category: { primary: 'neglect' as const, others: [] }, nextReviewDate: due };
-    plans.push(store.plans.rows.upsertAction(plan));
-    perUser[n % USERS]!.push(store.dueItems.byUser.upsertAction({ userId: user, kind: 'later-review', due, caseRef, title: `Review ${caseRef}`, done: false }));
+    const review = { kind: 'later-review' as const, due, caseRef, title: `Review ${caseRef}`, done: false };
+    // The case's plan and its review (the source of truth "my reviews" confirms each listed item against), and the user's index row.
+    plans.push([store.plans.rows.upsertAction(plan), store.dueItems.byCase.upsertAction({ ...review, userIds: [user] })]);
+    perUser[n % USERS]!.push(store.dueItems.byUser.upsertAction({ ...review, userId: user }));
   }
-  // One transaction per user partition (25 rows each); plans are one per case, so single upserts, 64 in flight.
+  // One transaction per user partition (25 rows each) and per case (its plan and review), 64 in flight.
   await inFlight(64, perUser.map((actions) => () => dueByUser.submitTransaction(actions)));
-  await inFlight(64, plans.map((action) => () => cases.upsertEntity(action[1] as never, 'Replace')));
+  await inFlight(64, plans.map((actions) => () => cases.submitTransaction(actions)));
   console.log(`  seeded ${PLANS} plans and their reviews for ${USERS} users in ${Math.round(performance.now() - started)} ms`);
 
   const users = Array.from({ length: QUERIES }, (_, i) => `aad-user-${(i * 7919) % USERS}`);

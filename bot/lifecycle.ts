@@ -115,7 +115,7 @@ export async function applyToStore(
     // The step is stored; what follows it in other tables is retried here and by the case's next step.
     options.log?.(`case ${caseRef}: relaying the step's outbox failed, retrying in the background: ${unrelayed.error.message}`);
     void retryInBackground(
-      () => store.caseChanges.relay(unrelayed.rows),
+      () => store.caseChanges.finish(caseRef),
       () => options.log?.(`case ${caseRef}: outbox left for the case's next step or the reminder run's sweep`),
     );
   }

@@ -37,7 +37,7 @@ export async function runReminders(s: Services, now: Date, holder: string): Prom
     );
     const today = localDate(now);
     for (const day of [today, addCalendarDays(today, 1)]) {
-      for (const item of await s.store.dueItems.forDay(day)) {
+      for (const item of await s.store.dueItems.dueOn(day)) {
         for (const userId of item.userIds) {
           const id = [item.kind, item.caseRef, item.conferenceId ?? '-', item.due, userId].join('|');
           // People not on Teams (and walk-ins) have no Entra id: the Unit reaches them by other means.

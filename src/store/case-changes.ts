@@ -168,6 +168,15 @@ export class CaseChanges {
   }
 
   /**
+   * Relays what the case's outbox holds now: the background retry of a step whose relay failed.
+   * Not the step's own copy of its rows — a later step may have relayed them since, and its own
+   * after them; writing the older rows again would put back what the later step changed.
+   */
+  async finish(caseRef: string): Promise<void> {
+    await this.relay((await this.read(caseRef)).pending);
+  }
+
+  /**
    * Finishes what steps left behind, for every marked case: relays outbox rows older than the
    * grace period (younger ones are their own step's to relay) and removes the mark of a case
    * with nothing left (under the ETag read: a step marking it again meanwhile keeps it).

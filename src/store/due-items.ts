@@ -5,12 +5,14 @@
 //   DueByDay   PK date       RK '<kind>|<case ref>|<conference|->'         the reminder run's list for a day
 // The case row is the source of truth (it lists the people); the other two are indexes written
 // after it. Every write is keyed by the item, so repeating schedule/complete/cancel after a
-// failure part-way heals the indexes instead of duplicating them.
+// failure part-way heals the indexes instead of duplicating them; what is read through an index
+// is confirmed against the case row (a relay landing late can leave an index row stale).
 import type { TableClient } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { ConferenceKind, IsoDate } from '../rules/types.js';
 import { DueKind } from '../rules/due-kinds.js';
+import { isStale } from './azure-errors.js';
 import { EntitySet, type QueryOptions } from './entity-set.js';
 import { joinKey, keyPart, prefixEnd } from './keys.js';
 import { CaseRef, ConferenceId, UserId, json } from './schema.js';
@@ -117,9 +119,16 @@ export class DueItems {
     await Promise.all([...item.userIds.map((u) => this.byUser.upsert(user(u))), ...dropped.map((u) => this.byUser.delete(userDueKey(user(u)))), this.byDay.upsert(item)]);
   }
 
-  /** One person's items in date order — "my upcoming reviews" is `{ from: today }`. */
+  /**
+   * One person's items in date order, as their cases have them now — "my upcoming reviews" is
+   * `{ from: today }`. The index says where to look; each item is then read from its case row, the
+   * source of truth: an index row is written after the case row and can be stale for longer when
+   * an older step's relay lands after a newer one's (two instances), and such a row is not shown.
+   */
   async forUser(userId: string, query: DueQuery = {}): Promise<UserDueItem[]> {
-    return values(this.byUser.query(keyPart(userId), { ...dateRange(query, ''), filter: filterOf(query), limit: query.limit }));
+    const listed = await values(this.byUser.query(keyPart(userId), { ...dateRange(query, ''), filter: filterOf(query), limit: query.limit }));
+    const current = await Promise.all(listed.map((row) => this.byCase.get(caseDueKey(row))));
+    return current.flatMap((stored) => (stored && stored.value.userIds.includes(userId) && (query.includeDone || !stored.value.done) ? [forUser(stored.value, userId)] : []));
   }
 
   async upcomingForUser(userId: string, today: IsoDate, query: Omit<DueQuery, 'from' | 'before'> = {}): Promise<UserDueItem[]> {
@@ -141,9 +150,30 @@ export class DueItems {
     return (await this.forCase(caseRef, { from: today, kinds: typeof kinds === 'string' ? [kinds] : kinds, limit: 1 }))[0];
   }
 
-  /** Everything due on one day: what the reminder run works through. */
+  /** Everything the per-day index lists for one day (see `dueOn` for what the reminder run sends). */
   async forDay(day: IsoDate, query: Pick<DueQuery, 'kinds' | 'includeDone'> = {}): Promise<DueItem[]> {
     return values(this.byDay.query(day, { filter: filterOf(query) }));
+  }
+
+  /**
+   * What the reminder run works through for one day: each open item the per-day index lists, as
+   * its case row has it now. A listed item its case no longer has (an older relay landed after the
+   * cancellation) is dropped from both indexes — under the ETags read before the case row was
+   * read the second time, so an item scheduled again meanwhile keeps its rows.
+   */
+  async dueOn(day: IsoDate): Promise<DueItem[]> {
+    const open: DueItem[] = [];
+    for (const listed of await this.byDay.query(day, { filter: filterOf({}) })) {
+      const current = await this.byCase.get(caseDueKey(listed.value));
+      if (current) {
+        if (!current.value.done) open.push(current.value);
+        continue;
+      }
+      const perUser = (await Promise.all(listed.value.userIds.map((u) => this.byUser.get(userDueKey(forUser(listed.value, u)))))).filter((r) => r !== undefined);
+      if (await this.byCase.get(caseDueKey(listed.value))) continue;
+      await Promise.all([this.byDay.delete(dayDueKey(listed.value), listed.etag), ...perUser.map((r) => this.byUser.delete(userDueKey(r.value), r.etag))].map(unlessRewritten));
+    }
+    return open;
   }
 }
 
@@ -170,6 +200,11 @@ function filterOf(query: Pick<DueQuery, 'kinds' | 'includeDone'>): string | unde
   if (query.kinds && query.kinds.length > 0) parts.push(`(${query.kinds.map((k) => odata`kind eq ${k}`).join(' or ')})`);
   return parts.length === 0 ? undefined : parts.join(' and ');
 }
+
+/** A conditional delete refused (412): the row was written again since it was read, and stays. */
+const unlessRewritten = (deleted: Promise<boolean>): Promise<unknown> => deleted.catch((err: unknown) => {
+  if (!isStale(err)) throw err;
+});
 
 async function values<T>(rows: Promise<{ value: T }[]>): Promise<T[]> {
   return (await rows).map((r) => r.value);

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import type { AuditInput } from '../../src/store/audit.js';
 import { SWEEP_GRACE_MS, type CaseChange } from '../../src/store/case-changes.js';
 import type { DueItem } from '../../src/store/due-items.js';
+import { keyPart } from '../../src/store/keys.js';
 import { createStore } from '../../src/store/store.js';
 import { tableClients } from '../../src/store/tables.js';
 import { azuriteConnectionString } from '../support/azurite-hook.js';
@@ -77,6 +78,46 @@ describe('store: a case step is one transaction, with an outbox for the indexes 
     expect((await store.dueItems.forUser('aad-chair')).filter((i) => i.caseRef === caseRef)).to.have.length(1);
     expect((await store.audit.forConference(conferenceId)).map((e) => e.action)).to.deep.equal(['lifecycle-scheduled']);
     expect(await marked()).to.equal(false);
+  });
+
+  it('a failed relay retried after the case’s next step puts nothing back; an older relay landing late is not listed, not reminded, and is cleared', async () => {
+    const { caseRef, unrelayed } = await leftHalfRelayed();
+    const review = { kind: 'later-review' as const, due: '2027-03-01', caseRef };
+    // The case's next step (the plan ended, say) relays the first step's rows, then cancels the review.
+    await store.caseChanges.step(caseRef, AT, async () => ({ change: change({ cancel: [review] }), result: undefined }));
+    const listedFor = async (userId: string) => (await store.dueItems.byUser.query(keyPart(userId))).filter((r) => r.value.caseRef === caseRef);
+    const listedOn = async () => (await store.dueItems.forDay(review.due)).filter((i) => i.caseRef === caseRef);
+
+    // The background retry of the first step relays what the outbox holds now: nothing.
+    await store.caseChanges.finish(caseRef);
+    expect(await listedFor('aad-chair')).to.deep.equal([]);
+    expect(await listedOn()).to.deep.equal([]);
+
+    // The first step's own rows relayed late (another instance's relay still in flight) put the
+    // cancelled review back in both indexes; the case row says otherwise, and wins.
+    await store.caseChanges.relay(unrelayed!.rows);
+    expect(await listedFor('aad-chair')).to.have.length(1);
+    expect(await listedOn()).to.have.length(1);
+    expect((await store.dueItems.forUser('aad-chair')).filter((i) => i.caseRef === caseRef)).to.deep.equal([]);
+    expect((await store.dueItems.dueOn(review.due)).filter((i) => i.caseRef === caseRef)).to.deep.equal([]);
+    // The reminder run's read of the day cleared the stale rows.
+    expect(await listedFor('aad-chair')).to.deep.equal([]);
+    expect(await listedFor('aad-sw')).to.deep.equal([]);
+    expect(await listedOn()).to.deep.equal([]);
+  });
+
+  it('the reminder run and "my reviews" see an item as its case row has it, whatever the index says', async () => {
+    const caseRef = newCaseRef();
+    await store.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [item(caseRef), item(caseRef, { kind: 'core-group', due: '2027-03-01' })] }), result: undefined }));
+    // Index rows older than the case: the review still names someone since dropped, the core group still open though done.
+    await store.dueItems.byDay.upsert(item(caseRef, { userIds: ['aad-chair', 'aad-sw', 'aad-dropped'] }));
+    await store.dueItems.byUser.upsert({ kind: 'later-review', due: '2027-03-01', caseRef, title: 'AB', userId: 'aad-dropped', done: false });
+    await store.dueItems.byCase.put(item(caseRef, { kind: 'core-group', due: '2027-03-01', done: true }));
+
+    const due = (await store.dueItems.dueOn('2027-03-01')).filter((i) => i.caseRef === caseRef);
+    expect(due.map((i) => [i.kind, i.userIds])).to.deep.equal([['later-review', ['aad-chair', 'aad-sw']]]);
+    expect((await store.dueItems.forUser('aad-dropped')).filter((i) => i.caseRef === caseRef)).to.deep.equal([]);
+    expect((await store.dueItems.forUser('aad-sw')).filter((i) => i.caseRef === caseRef).map((i) => i.kind)).to.deep.equal(['later-review']);
   });
 
   it('a step written against rows that changed since is refused whole, and step() decides it again', async () => {
