@@ -13,7 +13,7 @@ import { UserError, type ActionOutcome, type Reply, type Turn } from './turn.js'
 import { checkIn, proceed, refreshAttendance, standDown, startConference } from './actions/attendance.js';
 import { decideCategory, defer, dissentReason, planRecord, proposeCategory, recordExceptional, recordScales, refreshCategory, splitDecision } from './actions/decision.js';
 import { confirmEndPlan, endPlan, receivingConferenceHeld } from './actions/end-plan.js';
-import { DUTY_OF, recordDuty } from './actions/duties.js';
+import { DUTY_OF, coreGroupHeld, openCoreGroup, recordDuty } from './actions/duties.js';
 import { openChairDecision, recordChairDecision } from './actions/chair-decision.js';
 import { rsvp } from './actions/invitations.js';
 import { myReviews, nextReview, recordOfCase, showRecord } from './actions/queries.js';
@@ -82,6 +82,8 @@ const ACTIONS: Handlers = {
     await recordDuty(s, turn, a.caseRef, DUTY_OF[a.kind], undefined);
     return { ...(await asOutcome(myReviews(s, turn))), notice: 'Marked done.' };
   },
+  openCoreGroup: (s, turn, a) => asOutcome(openCoreGroup(s, turn, a.caseRef)),
+  coreGroupHeld,
 };
 
 export function createRouter(s: Services): Router {
@@ -118,6 +120,8 @@ export function createRouter(s: Services): Router {
         case 'exceptional':
           return recordExceptional(s, turn, command.caseRef, command.reason);
         case 'duty':
+          // "core group held CASE [DATE]" without the next meeting's date: the form asks for both.
+          if (command.duty === 'core-group-held' && !command.next) return openCoreGroup(s, turn, command.caseRef, { heldOn: command.on });
           return recordDuty(s, turn, command.caseRef, command.duty, command.on, command.next);
         case 'unknown':
           return { cards: [helpCard({ canSchedule: mayScheduleHint(s, turn), note: command.problem ?? `I didn't understand "${command.text.slice(0, 60)}".` })] };

@@ -121,6 +121,8 @@ export const VERBS = [
   'myReviews',
   'overdue',
   'markDone',
+  'openCoreGroup',
+  'coreGroupHeld',
   'recordScales',
 ] as const;
 export type Verb = (typeof VERBS)[number];
@@ -434,6 +436,17 @@ export const MarkDoneAction = z.object({
   kind: z.enum(['minutes', 'minute-amendments', 'split-referral', 'split-panel']),
 });
 
+/** "Record the meeting" on a core group item of "my reviews": the form for its date and the next one's. */
+export const OpenCoreGroupAction = z.object({ verb: z.literal('openCoreGroup'), caseRef: CaseRef });
+
+/** The core group form (Bolton procedures, The Core Group): the date it met and the next, 4 to 6 weeks later. */
+export const CoreGroupHeldAction = z.object({
+  verb: z.literal('coreGroupHeld'),
+  caseRef: CaseRef,
+  heldOn: required(IsoDate),
+  next: required(IsoDate),
+});
+
 /** Safety scales on an outcome with no plan record (Barnsley: decision and recommendations, scaling 0–10). */
 export const RecordScalesAction = z
   .object({ verb: z.literal('recordScales'), conferenceId: Id, scaleAgencies: z.array(Agency).min(1).max(SCALE_ROWS), overallScale: Scale, ...scaleShape })
@@ -510,6 +523,8 @@ export const CardAction = z.discriminatedUnion('verb', [
   MyReviewsAction,
   OverdueAction,
   MarkDoneAction,
+  OpenCoreGroupAction,
+  CoreGroupHeldAction,
   RecordScalesAction,
 ]);
 export type CardAction = z.infer<typeof CardAction>;

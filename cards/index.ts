@@ -12,6 +12,7 @@ export * from './agenda.js';
 export * from './attendance.js';
 export * from './category.js';
 export * from './conference-record.js';
+export * from './core-group.js';
 export * from './decision-summary.js';
 export * from './end-plan.js';
 export * from './error.js';

@@ -54,6 +54,8 @@ export const myReviewsCard = defineCard(MyReviewsView, template, (v) => {
         kind: i.what,
         markable: i.involvement === 'chair' && MARK_DONE[i.what] !== undefined,
         markTitle: MARK_DONE[i.what] ?? '',
+        // Listed for the core group's own members, who record its meetings.
+        recordable: i.what === 'core-group' || i.what === 'first-core-group',
         bookable: v.canBook && (i.what === 'first-review' || i.what === 'later-review'),
       };
     }),

@@ -5,12 +5,13 @@
 import type { DueKind } from '../../src/rules/due-kinds.js';
 import type { LifecycleEvent } from '../../src/rules/lifecycle.js';
 import { RuleError } from '../../src/rules/errors.js';
+import { coreGroupCard, type CardAction, type CoreGroupView } from '../../cards/index.js';
 import { audit } from '../audit.js';
 import { applyEvent, factsOf } from '../lifecycle.js';
 import type { Services } from '../services.js';
 import { localDate } from '../time.js';
-import { UserError, type Reply, type Turn } from '../turn.js';
-import { conferencesOfCase } from './queries.js';
+import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
+import { conferencesOfCase, myReviews } from './queries.js';
 
 export type Duty = 'minutes-sent' | 'amendment-window-closed' | 'split-referred' | 'panel-held' | 'core-group-held';
 
@@ -39,7 +40,40 @@ const DONE: Record<Duty, string> = {
 };
 
 export async function recordDuty(s: Services, turn: Turn, caseRef: string, duty: Duty, on: string | undefined, next?: string): Promise<Reply> {
-  const today = localDate(turn.now);
+  try {
+    await applyDuty(s, turn, caseRef, duty, on, next);
+  } catch (e) {
+    if (e instanceof RuleError) throw new UserError(e.message, 'Not recorded');
+    throw e;
+  }
+  return { text: `Case ${caseRef}: ${DONE[duty]}` };
+}
+
+/**
+ * The core group form: `core group held CASE [DATE]` typed without the next date, or "Record the
+ * meeting" on "my reviews"; `typed` fills it in again when it comes back with a problem.
+ */
+export async function openCoreGroup(s: Services, turn: Turn, caseRef: string, typed: Pick<CoreGroupView, 'heldOn' | 'next' | 'problems'> = {}): Promise<Reply> {
+  const { item } = await dutyItem(s, turn, caseRef, 'core-group-held');
+  return { cards: [coreGroupCard({ child: { caseRef, initials: item.title }, today: localDate(turn.now), due: item.due, ...typed })] };
+}
+
+/** The form submitted: recorded and the person's list shown; dates the procedures refuse send the form back as filled in. */
+export async function coreGroupHeld(s: Services, turn: Turn, a: Extract<CardAction, { verb: 'coreGroupHeld' }>): Promise<ActionOutcome> {
+  try {
+    await applyDuty(s, turn, a.caseRef, 'core-group-held', a.heldOn, a.next);
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    await audit(s, turn, 'action-refused', { verb: a.verb, caseRef: a.caseRef, why: e.message });
+    const { cards = [] } = await openCoreGroup(s, turn, a.caseRef, { heldOn: a.heldOn, next: a.next, problems: [e.message] });
+    return { own: cards[0]!, notice: e.message };
+  }
+  const { cards = [] } = await myReviews(s, turn);
+  return { own: cards[0]!, notice: `Case ${a.caseRef}: ${DONE['core-group-held']}` };
+}
+
+/** The open item a duty completes: anyone who may not record it is told the case was not found. */
+async function dutyItem(s: Services, turn: Turn, caseRef: string, duty: Duty) {
   const [items, conferences] = await Promise.all([s.store.dueItems.forCase(caseRef, { kinds: ITEM[duty] }), conferencesOfCase(s, caseRef)]);
   const item = items[0];
   const chairs = conferences.some((c) => c.chair.userId === turn.actor.aadObjectId);
@@ -51,6 +85,13 @@ export async function recordDuty(s: Services, turn: Turn, caseRef: string, duty:
   }
   if (!item) throw new UserError(`Nothing of that kind is due for case ${caseRef}.`, 'Nothing due');
   const conference = item.conferenceId ? conferences.find((c) => c.id === item.conferenceId) : undefined;
+  return { item, conference };
+}
+
+/** The duty as a lifecycle event; a date the procedures refuse throws `RuleError` and records nothing. */
+async function applyDuty(s: Services, turn: Turn, caseRef: string, duty: Duty, on: string | undefined, next?: string): Promise<void> {
+  const { conference } = await dutyItem(s, turn, caseRef, duty);
+  const today = localDate(turn.now);
   const date = on ?? today;
   let event: LifecycleEvent;
   if (duty === 'core-group-held') {
@@ -63,11 +104,5 @@ export async function recordDuty(s: Services, turn: Turn, caseRef: string, duty:
   } else {
     event = { type: duty, conference: factsOf(conference), on: date, today };
   }
-  try {
-    await applyEvent(s, turn, caseRef, event, conference);
-  } catch (e) {
-    if (e instanceof RuleError) throw new UserError(e.message, 'Not recorded');
-    throw e;
-  }
-  return { text: `Case ${caseRef}: ${DONE[duty]}` };
+  await applyEvent(s, turn, caseRef, event, conference);
 }

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { conferenceIdOf } from '../../bot/actions/scheduling.js';
 import { formatDate } from '../../cards/labels.js';
 import { addCalendarDays, addWorkingDays, dueDate } from '../../src/rules/index.js';
-import { CAST, GROUP, Harness, scheduleForm, type CastKey } from './support/harness.js';
+import { CAST, CHILD_FULL_NAME, GROUP, Harness, scheduleForm, type CastKey } from './support/harness.js';
 
 const AGENCY_REPS: CastKey[] = ['social', 'police', 'health', 'school', 'gp', 'probation', 'housing', 'paeds'];
 
@@ -125,12 +125,22 @@ describe('A case through its whole life (Bolton procedures, over HTTP)', functio
     expect(decision?.coreGroupOthers).to.contain('Grandmother');
     expect((await reminders(h, firstCoreGroup, caseRef)).find((r) => r.kind === 'first-core-group')?.userIds).to.include(CAST.social.aadObjectId).and.include(CAST.health.aadObjectId);
 
-    // The first core group: recorded by the lead professional, the next scheduled 4–6 weeks on.
+    // The first core group: recorded by the lead professional on the form "my reviews" opens, the next 4–6 weeks on (Bolton procedures, The Core Group).
     h.now = new Date(`${firstCoreGroup}T16:00:00Z`);
-    const outside = await shows(h, 'social', `core group held ${caseRef} ${firstCoreGroup} next ${addCalendarDays(firstCoreGroup, 50)}`);
-    expect(outside).to.match(/4 to 6 weeks/);
+    expect(await shows(h, 'social', 'my reviews')).to.contain('"verb":"openCoreGroup"');
+    const form = JSON.stringify(await h.click('social', h.personal('social'), 'openCoreGroup', { caseRef }));
+    expect(form).to.contain('Record a core group meeting').and.contain(`"value":"${firstCoreGroup}"`).and.not.contain(CHILD_FULL_NAME);
+    // Not a member of the core group: not found, and no form.
+    expect(await h.refused('police', h.personal('police'), 'openCoreGroup', { caseRef })).to.match(/No case/);
+    // The next meeting 50 days on: the form comes back as filled in, with the reason, and nothing is recorded.
+    const outside = JSON.stringify(await h.click('social', h.personal('social'), 'coreGroupHeld', { caseRef, heldOn: firstCoreGroup, next: addCalendarDays(firstCoreGroup, 50) }));
+    expect(outside).to.match(/4 to 6 weeks/).and.contain('Record a core group meeting').and.contain(`"value":"${addCalendarDays(firstCoreGroup, 50)}"`);
+    expect((await h.store.dueItems.forCase(caseRef, { kinds: ['first-core-group'] })).map((i) => i.done)).to.deep.equal([false]);
+    // Typed without dates, the command opens the same form.
+    expect(await shows(h, 'social', `core group held ${caseRef}`)).to.contain('Record a core group meeting');
     const secondCoreGroup = addCalendarDays(firstCoreGroup, 35);
-    await shows(h, 'social', `core group held ${caseRef} ${firstCoreGroup} next ${secondCoreGroup}`);
+    const recorded = JSON.stringify(await h.click('social', h.personal('social'), 'coreGroupHeld', { caseRef, heldOn: firstCoreGroup, next: secondCoreGroup }));
+    expect(recorded).to.contain('My reviews').and.contain(formatDate(secondCoreGroup));
     let leadList = await shows(h, 'social', 'my reviews');
     expect(leadList).to.contain('Core group meeting').and.not.contain('First core group meeting');
     // Minutes marked sent by the chair; the amendments window opens.

@@ -598,6 +598,11 @@ export const EXAMPLES: Record<string, Example> = {
       ],
     }),
   },
+  'core-group': { audience: 'group', ...ex(C.coreGroupCard, { child, today: '2025-05-01', due: '2025-05-09' }) },
+  'core-group-refused': {
+    audience: 'group',
+    ...ex(C.coreGroupCard, { child, today: '2025-05-12', due: '2025-05-09', heldOn: '2025-05-09', next: '2025-07-30', problems: ['The next core group must meet 4 to 6 weeks after this one: between 2025-06-06 and 2025-06-20 (got 2025-07-30).'] }),
+  },
   'my-reviews-empty': { audience: 'group', ...ex(C.myReviewsCard, { list: 'overdue', today: '2025-05-01', items: [] }) },
   'next-review': {
     audience: 'group',
