@@ -11,7 +11,7 @@ import type { Router } from './conference-bot.js';
 import type { Services } from './services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from './turn.js';
 import { checkIn, proceed, refreshAttendance, standDown, startConference } from './actions/attendance.js';
-import { decideCategory, defer, dissentReason, planRecord, proposeCategory, recordExceptional, recordScales, refreshCategory, splitDecision } from './actions/decision.js';
+import { decideCategory, defer, dissentReason, planRecord, proposeCategory, recordExceptional, recordExceptionalOnCard, recordScales, refreshCategory, splitDecision } from './actions/decision.js';
 import { confirmEndPlan, endPlan, receivingConferenceHeld } from './actions/end-plan.js';
 import { DUTY_OF, coreGroupHeld, openCoreGroup, recordDuty } from './actions/duties.js';
 import { openChairDecision, recordChairDecision } from './actions/chair-decision.js';
@@ -84,6 +84,7 @@ const ACTIONS: Handlers = {
   },
   openCoreGroup: (s, turn, a) => asOutcome(openCoreGroup(s, turn, a.caseRef)),
   coreGroupHeld,
+  recordExceptional: recordExceptionalOnCard,
 };
 
 export function createRouter(s: Services): Router {

@@ -123,6 +123,7 @@ export const VERBS = [
   'markDone',
   'openCoreGroup',
   'coreGroupHeld',
+  'recordExceptional',
   'recordScales',
 ] as const;
 export type Verb = (typeof VERBS)[number];
@@ -447,6 +448,13 @@ export const CoreGroupHeldAction = z.object({
   next: required(IsoDate),
 });
 
+/** The chair records the exceptional circumstances a decision needs before it stands (Bolton procedures). */
+export const RecordExceptionalAction = z.object({
+  verb: z.literal('recordExceptional'),
+  conferenceId: Id,
+  exceptionalReason: required(z.string().trim().min(3, 'at least a few words').max(2000, 'at most 2000 characters')),
+});
+
 /** Safety scales on an outcome with no plan record (Barnsley: decision and recommendations, scaling 0–10). */
 export const RecordScalesAction = z
   .object({ verb: z.literal('recordScales'), conferenceId: Id, scaleAgencies: z.array(Agency).min(1).max(SCALE_ROWS), overallScale: Scale, ...scaleShape })
@@ -525,6 +533,7 @@ export const CardAction = z.discriminatedUnion('verb', [
   MarkDoneAction,
   OpenCoreGroupAction,
   CoreGroupHeldAction,
+  RecordExceptionalAction,
   RecordScalesAction,
 ]);
 export type CardAction = z.infer<typeof CardAction>;

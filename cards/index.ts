@@ -16,6 +16,7 @@ export * from './core-group.js';
 export * from './decision-summary.js';
 export * from './end-plan.js';
 export * from './error.js';
+export * from './exceptional.js';
 export * from './help.js';
 export * from './invitation.js';
 export * from './my-reviews.js';

@@ -1,6 +1,6 @@
 // After the vote: the split rule of the area, dissent reasons, deferral, category of harm and the
 // plan record (RULES.md, The decision / Category of harm / What a CP-plan decision must also record).
-import { chairSplitDecision, type TallyResult } from '../../src/rules/tally.js';
+import { chairSplitDecision, decisionWarnings, type TallyResult } from '../../src/rules/tally.js';
 import { categoryDecision } from '../../src/rules/category.js';
 import { deferral, preBirthWarning } from '../../src/rules/timescales.js';
 import { planRecordWindow, transition } from '../../src/rules/lifecycle.js';
@@ -10,7 +10,7 @@ import { RuleError } from '../../src/rules/errors.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Decision } from '../../src/store/decisions.js';
 import type { VoteRound } from '../../src/store/votes.js';
-import { errorCard, outcomeLabel, resultCard, safetyScales, safetyScalesCard, type ActionOf } from '../../cards/index.js';
+import { exceptionalCard, outcomeLabel, resultCard, safetyScales, safetyScalesCard, type ActionOf, type ExceptionalView } from '../../cards/index.js';
 import { categoryCard } from '../../cards/category.js';
 import { planRecordCard } from '../../cards/plan-record.js';
 import { splitDecisionCard } from '../../cards/split-decision.js';
@@ -56,7 +56,7 @@ export async function nextAfterDecision(s: Services, turn: Turn, conference: Con
   if (decision.outcome === 'stood-down') return;
   const t = await applyEvent(s, turn, conference.caseRef, decidedEvent(conference, decision), conference);
   if (t.awaiting === 'exceptional-circumstances') {
-    await s.messenger.reply(turn.context, exceptionalCard(conference));
+    await s.messenger.reply(turn.context, exceptionalForm(conference, decision));
     return;
   }
   await afterDecisionStands(s, turn, conference, decision);
@@ -114,18 +114,41 @@ export async function recordScales(s: Services, turn: Turn, a: ActionOf<'recordS
 }
 
 /** Exceptional circumstances (Bolton procedures): the decision stands only once the chair records why. */
-function exceptionalCard(conference: Conference) {
-  return errorCard({
-    title: 'Record the exceptional circumstances',
-    message: `This decision needs the chair to record the exceptional circumstances before it stands: nothing is circulated and no plan is recorded or ended until then. Type "exceptional ${conference.caseRef} " followed by the reason.`,
+function exceptionalForm(conference: Conference, decision: Decision, extra: Pick<ExceptionalView, 'recorded'> = {}) {
+  const c = factsOf(conference);
+  const why = decision.outcome === 'stood-down' || decision.outcome === 'deferred' ? [] : decisionWarnings({ policy: c.policy, outcome: decision.outcome, lookedAfter: c.lookedAfter, firstReview: c.kind === 'first-review' });
+  return exceptionalCard({
+    conferenceId: conference.id,
+    child: child(conference),
+    why: why.filter((w) => w.requiresReason).map((w) => w.message).join(' ') || 'The procedures ask for exceptional circumstances here.',
+    ...extra,
   });
 }
 
 /** `exceptional CASE REASON`: the chair records why; the decision then stands and what follows happens. */
 export async function recordExceptional(s: Services, turn: Turn, caseRef: string, reason: string): Promise<Reply> {
   const conference = (await s.store.conferences.listForCase(caseRef)).filter((c) => isChair(c, turn)).at(-1);
-  const decision = conference && (await s.store.decisions.get(conference.id));
-  if (!conference || !decision || decision.outcome === 'stood-down' || decision.outcome === 'deferred') {
+  if (!conference) throw new UserError(`You chair no decided conference for case ${caseRef}.`, 'Nothing to record');
+  await exceptionalRecorded(s, turn, conference, reason);
+  return { text: `The exceptional circumstances are recorded for case ${caseRef}; the decision stands.` };
+}
+
+/** The same from the form posted with the decision: the chair sees the reason recorded, the chat that it was. */
+export async function recordExceptionalOnCard(s: Services, turn: Turn, a: ActionOf<'recordExceptional'>): Promise<ActionOutcome> {
+  const conference = await loadConference(s, a.conferenceId);
+  requireChair(conference, turn, 'record the exceptional circumstances');
+  const decision = await exceptionalRecorded(s, turn, conference, a.exceptionalReason);
+  return {
+    own: exceptionalForm(conference, decision, { recorded: { by: turn.actor.name, reason: a.exceptionalReason } }),
+    shared: exceptionalForm(conference, decision, { recorded: { by: turn.actor.name } }),
+    notice: `The exceptional circumstances are recorded for case ${conference.caseRef}; the decision stands.`,
+  };
+}
+
+async function exceptionalRecorded(s: Services, turn: Turn, conference: Conference, reason: string): Promise<Decision> {
+  const caseRef = conference.caseRef;
+  const decision = await s.store.decisions.get(conference.id);
+  if (!decision || decision.outcome === 'stood-down' || decision.outcome === 'deferred') {
     throw new UserError(`You chair no decided conference for case ${caseRef}.`, 'Nothing to record');
   }
   // The same reason again (the chair's retry after "Not saved") completes what the first left undone.
@@ -148,7 +171,7 @@ export async function recordExceptional(s: Services, turn: Turn, caseRef: string
     await applyEvent(s, turn, caseRef, event, conference);
     await afterDecisionStands(s, turn, conference, changed.stored.value);
   });
-  return { text: `The exceptional circumstances are recorded for case ${caseRef}; the decision stands.` };
+  return changed.stored.value;
 }
 
 export async function splitDecision(s: Services, turn: Turn, a: ActionOf<'splitDecision'>): Promise<ActionOutcome> {

@@ -321,8 +321,19 @@ describe('Conferences that interrupt or pause a case (Bolton procedures, over HT
     const noReason = await h.teams.say(CAST.chair, GROUP, `exceptional ${caseRef}`);
     expect(noReason.status).to.equal(200);
     expect(await h.store.plans.current(caseRef)).to.equal(undefined);
-    await h.teams.say(CAST.chair, GROUP, `exceptional ${caseRef} The placement is breaking down and the parents have unsupervised contact.`);
-    expect((await h.store.decisions.get(icpc))?.exceptionalCircumstances).to.contain('placement');
+    // The form posted with the decision: the chair alone records, a few words at least.
+    const form = h.lastCard(GROUP.id, 'Record the exceptional circumstances');
+    expect(JSON.stringify(form.card)).to.contain('"verb":"recordExceptional"').and.contain('looked after');
+    expect(await h.refused('police', GROUP, 'recordExceptional', { conferenceId: icpc, exceptionalReason: 'Police think so.' })).to.match(/chair/i);
+    expect(await h.refused('chair', GROUP, 'recordExceptional', { conferenceId: icpc, exceptionalReason: ' ' })).to.match(/exceptionalReason/);
+    expect((await h.store.decisions.get(icpc))?.exceptionalCircumstances).to.equal(undefined);
+    const reason = 'The placement is breaking down and the parents have unsupervised contact.';
+    const own = JSON.stringify(await h.click('chair', GROUP, 'recordExceptional', { conferenceId: icpc, exceptionalReason: reason }, form.out.activityId));
+    expect(own).to.contain('Exceptional circumstances recorded').and.contain(reason).and.not.contain('"verb":"recordExceptional"');
+    expect((await h.store.decisions.get(icpc))?.exceptionalCircumstances).to.equal(reason);
+    // The chat's copy says it is recorded, not why.
+    const shared = await h.updated(form.out.activityId, 'Exceptional circumstances recorded');
+    expect(shared).to.contain('Exceptional circumstances recorded').and.not.contain('placement');
     expect((await h.store.plans.current(caseRef))?.plan).to.equal('cp');
     expect(await shows(h, 'chair', `exceptional ${caseRef} again`)).to.contain('already recorded');
     // The same reason sent again (the chair's retry) is accepted, and what follows is not posted twice.

@@ -603,6 +603,14 @@ export const EXAMPLES: Record<string, Example> = {
     audience: 'group',
     ...ex(C.coreGroupCard, { child, today: '2025-05-12', due: '2025-05-09', heldOn: '2025-05-09', next: '2025-07-30', problems: ['The next core group must meet 4 to 6 weeks after this one: between 2025-06-06 and 2025-06-20 (got 2025-07-30).'] }),
   },
+  exceptional: {
+    audience: 'group',
+    ...ex(C.exceptionalCard, { conferenceId: F.CONFERENCE_ID, child, why: 'The child is looked after: a looked-after child is not made subject to a Child Protection Plan unless there are exceptional circumstances. The chair must record the reason.' }),
+  },
+  'exceptional-recorded': {
+    audience: 'personal',
+    ...ex(C.exceptionalCard, { conferenceId: F.CONFERENCE_ID, child, why: 'The chair must record the reason.', recorded: { by: F.CHAIR.name, reason: 'The placement is breaking down and the parents have unsupervised contact.' } }),
+  },
   'my-reviews-empty': { audience: 'group', ...ex(C.myReviewsCard, { list: 'overdue', today: '2025-05-01', items: [] }) },
   'next-review': {
     audience: 'group',
