@@ -7,10 +7,12 @@ import type { AuditInput } from '../../src/store/audit.js';
 import { SWEEP_GRACE_MS, type CaseChange } from '../../src/store/case-changes.js';
 import type { DueItem } from '../../src/store/due-items.js';
 import { keyPart } from '../../src/store/keys.js';
+import { azuriteConnectionString as connectionStringOf } from '../../src/store/azurite.js';
 import { createStore } from '../../src/store/store.js';
 import { tableClients } from '../../src/store/tables.js';
 import { azuriteConnectionString } from '../support/azurite-hook.js';
 import { testStore, uniquePrefix, type TestStore } from '../support/store.js';
+import { StoreProxy } from '../bot/support/store-proxy.js';
 
 const AT = '2026-12-01T10:00:00.000Z';
 const newCaseRef = () => `CP/2026/${randomUUID().slice(0, 8)}`;
@@ -104,6 +106,34 @@ describe('store: a case step is one transaction, with an outbox for the indexes 
     expect(await listedFor('aad-chair')).to.deep.equal([]);
     expect(await listedFor('aad-sw')).to.deep.equal([]);
     expect(await listedOn()).to.deep.equal([]);
+  });
+
+  it('the reminder run clears a stale row under the ETag it read: an item scheduled again meanwhile keeps its rows', async () => {
+    const caseRef = newCaseRef();
+    const review = item(caseRef, { due: '2027-04-01' });
+    // Index rows for an item the case no longer has (an older relay landed late).
+    await store.dueItems.byDay.upsert(review);
+    for (const userId of review.userIds) await store.dueItems.byUser.upsert({ kind: review.kind, due: review.due, caseRef, title: review.title, userId, done: false });
+    // The reminder run's store reaches Azurite through a proxy: just as it deletes, the item is scheduled again.
+    const endpoint = new URL(/TableEndpoint=([^;]+)/.exec(azuriteConnectionString())![1]!);
+    const proxy = new StoreProxy({ host: endpoint.hostname, port: Number(endpoint.port) });
+    await proxy.start();
+    let scheduledAgain: Promise<unknown> | undefined;
+    proxy.beforeRequest = async (r) => {
+      if (r.method !== 'DELETE') return;
+      scheduledAgain ??= store.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [review] }), result: undefined }));
+      await scheduledAgain;
+    };
+    try {
+      const run = createStore(tableClients(connectionStringOf(`http://127.0.0.1:${proxy.port}/devstoreaccount1`), store.prefix));
+      expect((await run.dueItems.dueOn(review.due)).filter((i) => i.caseRef === caseRef)).to.deep.equal([]);
+    } finally {
+      await proxy.stop();
+    }
+    expect(scheduledAgain).to.not.equal(undefined);
+    expect((await store.dueItems.forDay(review.due)).filter((i) => i.caseRef === caseRef)).to.have.length(1);
+    expect((await store.dueItems.forUser('aad-sw')).filter((i) => i.caseRef === caseRef)).to.have.length(1);
+    expect((await store.dueItems.dueOn(review.due)).filter((i) => i.caseRef === caseRef)).to.have.length(1);
   });
 
   it('the reminder run and "my reviews" see an item as its case row has it, whatever the index says', async () => {
