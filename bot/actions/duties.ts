@@ -2,8 +2,8 @@
 // amendments window closed, a core group held, the split referral made and the panel held
 // (Bolton procedures, Record keeping; The Core Group; Disagreement and dissent). Each is an event
 // of the lifecycle model, which completes the item and sets what follows.
-import type { DueKind } from '../../src/rules/due-kinds.js';
-import type { LifecycleEvent } from '../../src/rules/lifecycle.js';
+import { DueKind } from '../../src/rules/due-kinds.js';
+import { COMPLETED_BY, type LifecycleEvent } from '../../src/rules/lifecycle.js';
 import { RuleError } from '../../src/rules/errors.js';
 import { coreGroupCard, type CardAction, type CoreGroupView } from '../../cards/index.js';
 import { audit } from '../audit.js';
@@ -15,13 +15,8 @@ import { conferencesOfCase, myReviews } from './queries.js';
 
 export type Duty = 'minutes-sent' | 'amendment-window-closed' | 'split-referred' | 'panel-held' | 'core-group-held';
 
-const ITEM: Record<Duty, DueKind[]> = {
-  'minutes-sent': ['minutes'],
-  'amendment-window-closed': ['minute-amendments'],
-  'split-referred': ['split-referral'],
-  'panel-held': ['split-panel'],
-  'core-group-held': ['first-core-group', 'core-group'],
-};
+/** The items a duty completes, as the lifecycle model says (COMPLETED_BY). */
+const itemsOf = (duty: Duty): DueKind[] => DueKind.options.filter((kind) => COMPLETED_BY[kind].includes(duty));
 
 /** The duty that marks each item of "my reviews" done. */
 export const DUTY_OF = {
@@ -74,7 +69,7 @@ export async function coreGroupHeld(s: Services, turn: Turn, a: Extract<CardActi
 
 /** The open item a duty completes: anyone who may not record it is told the case was not found. */
 async function dutyItem(s: Services, turn: Turn, caseRef: string, duty: Duty) {
-  const [items, conferences] = await Promise.all([s.store.dueItems.forCase(caseRef, { kinds: ITEM[duty] }), conferencesOfCase(s, caseRef)]);
+  const [items, conferences] = await Promise.all([s.store.dueItems.forCase(caseRef, { kinds: itemsOf(duty) }), conferencesOfCase(s, caseRef)]);
   const item = items[0];
   const chairs = conferences.some((c) => c.chair.userId === turn.actor.aadObjectId);
   // The chair records the conference's duties; the core group's own members record its meetings.
