@@ -314,9 +314,18 @@ export function transition(state: CaseState, event: LifecycleEvent): Transition 
       if (event.next < window.earliest || event.next > window.latest) {
         throw new RuleError(`The next core group must meet 4 to 6 weeks after this one: between ${window.earliest} and ${window.latest} (got ${event.next}).`);
       }
-      const held = openOf(state, CORE_GROUP_ITEMS).sort((a, b) => a.due.localeCompare(b.due))[0];
-      if (held) t.completed.push(refOf(held));
-      t.due.push(entry('core-group', event.next));
+      const open = openOf(state, CORE_GROUP_ITEMS).sort((a, b) => a.due.localeCompare(b.due));
+      const last = state.plan?.lastCoreGroupOn;
+      if (last && event.on < last) throw new RuleError(`The last core group recorded met on ${last}: one before it cannot be recorded now.`);
+      const next = entry('core-group', event.next);
+      if (last && event.on === last) {
+        // The same meeting again: its next date is corrected; the next meeting is not marked held.
+        t.cancelled.push(...open.filter((e) => !sameRef(e, next)).map(refOf));
+        if (!open.some((e) => sameRef(e, next))) t.due.push(next);
+        return t;
+      }
+      if (open[0]) t.completed.push(refOf(open[0]));
+      t.due.push(next);
       t.plan = { lastCoreGroupOn: event.on };
       return t;
     }

@@ -141,6 +141,11 @@ describe('A case through its whole life (Bolton procedures, over HTTP)', functio
     const secondCoreGroup = addCalendarDays(firstCoreGroup, 35);
     const recorded = JSON.stringify(await h.click('social', h.personal('social'), 'coreGroupHeld', { caseRef, heldOn: firstCoreGroup, next: secondCoreGroup }));
     expect(recorded).to.contain('My reviews').and.contain(formatDate(secondCoreGroup));
+    // The same meeting recorded again with another next date corrects that date; the next meeting is not marked held.
+    const corrected = JSON.stringify(await h.click('social', h.personal('social'), 'coreGroupHeld', { caseRef, heldOn: firstCoreGroup, next: addCalendarDays(secondCoreGroup, 5) }));
+    expect(corrected).to.contain(formatDate(addCalendarDays(secondCoreGroup, 5))).and.not.contain(formatDate(secondCoreGroup));
+    await h.click('social', h.personal('social'), 'coreGroupHeld', { caseRef, heldOn: firstCoreGroup, next: secondCoreGroup });
+    expect((await h.store.dueItems.forCase(caseRef, { kinds: ['core-group'], includeDone: true })).map((i) => [i.due, i.done])).to.deep.equal([[secondCoreGroup, false]]);
     let leadList = await shows(h, 'social', 'my reviews');
     expect(leadList).to.contain('Core group meeting').and.not.contain('First core group meeting');
     // Minutes marked sent by the chair; the amendments window opens.

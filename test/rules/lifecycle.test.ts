@@ -214,6 +214,20 @@ describe('lifecycle: the plan record and core groups (Bolton procedures, The Cor
     expect(() => transition(recorded, { type: 'core-group-held', on: '2026-03-21', today: '2026-03-20', next: '2026-04-24' })).to.throw(RuleError, /future/);
   });
 
+  it('the same core group recorded again corrects the next date and marks no further meeting held; one before the last recorded is refused (Bolton procedures, The Core Group)', () => {
+    const once = run(recorded, { type: 'core-group-held', on: '2026-03-20', today: '2026-03-20', next: '2026-04-24' });
+    const again = transition(once, { type: 'core-group-held', on: '2026-03-20', today: '2026-03-21', next: '2026-04-24' });
+    expect([again.completed, again.cancelled, again.due]).to.deep.equal([[], [], []]);
+    const corrected = transition(once, { type: 'core-group-held', on: '2026-03-20', today: '2026-03-21', next: '2026-05-01' });
+    expect(corrected.completed).to.deep.equal([]);
+    expect(corrected.cancelled).to.deep.equal([{ kind: 'core-group', due: '2026-04-24' }]);
+    expect(corrected.due).to.deep.equal([{ kind: 'core-group', due: '2026-05-01', for: ['core-group'] }]);
+    expect(() => transition(once, { type: 'core-group-held', on: '2026-03-19', today: '2026-03-21', next: '2026-04-24' })).to.throw(RuleError, /last core group recorded met on 2026-03-20/);
+    // The next meeting, held, completes the corrected item.
+    const next = run(once, { type: 'core-group-held', on: '2026-03-20', today: '2026-03-21', next: '2026-05-01' });
+    expect(kinds(transition(next, { type: 'core-group-held', on: '2026-04-30', today: '2026-04-30', next: '2026-06-04' }).completed)).to.deep.equal(['core-group']);
+  });
+
   it('the first review (continue) completes the review due; its plan record asks for the next core group and a review within 6 months', () => {
     const s = run(recorded, { type: 'core-group-held', on: '2026-03-20', today: '2026-03-20', next: '2026-04-24' });
     const r = conf('first-review', { id: 'C.r1', start: '2026-06-09T10:00' });
