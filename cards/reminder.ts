@@ -30,5 +30,8 @@ export const reminderCard = defineCard(ReminderView, template, (v) => {
     style: late ? 'attention' : 'warning',
     conferenceText: v.conference && `${KIND_LABEL[v.conference.kind]}: ${formatDateTime(v.conference.startsAt)}.`,
     note: v.note,
+    // Sent to the core group's members, who record its meetings: the form is one click away.
+    recordable: v.what === 'core-group' || v.what === 'first-core-group',
+    caseRef: v.child.caseRef,
   };
 });

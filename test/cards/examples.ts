@@ -632,5 +632,6 @@ export const EXAMPLES: Record<string, Example> = {
     audience: 'group',
     ...ex(C.reminderCard, { child, what: 'report', due: '2025-03-03T10:00', today: '2025-03-01', conference: when, note: 'Send your report to the chair.' }),
   },
+  'reminder-core-group': { audience: 'group', ...ex(C.reminderCard, { child, what: 'core-group', due: '2025-04-15', today: '2025-04-14' }) },
   'reminder-overdue': { audience: 'group', ...ex(C.reminderCard, { child, what: 'minutes', due: '2025-03-25', today: '2025-03-27' }) },
 };
