@@ -9,6 +9,15 @@ export function statusOf(err: unknown): number | undefined {
 }
 
 export const isNotFound = (err: unknown) => statusOf(err) === 404;
+/** The storage error code (e.g. TableNotFound): a single operation's, or a transaction's. */
+export function codeOf(err: unknown): string | undefined {
+  const e = err as { details?: { odataError?: { code?: unknown } }; code?: unknown } | null;
+  const code = e?.details?.odataError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** 404 for a row gone since it was read — not a missing table, which no retry brings back. */
+export const isRowGone = (err: unknown) => isNotFound(err) && codeOf(err) !== 'TableNotFound';
 /** 409: createEntity of a key that exists (EntityAlreadyExists). */
 export const isConflict = (err: unknown) => statusOf(err) === 409;
 /** 412: the ETag given no longer matches (UpdateConditionNotSatisfied). */

@@ -4,16 +4,17 @@
 //   DueByUser  PK user id    RK '<date>|<kind>|<case ref>|<conference|->'  "my upcoming reviews", "overdue for me"
 //   DueByDay   PK date       RK '<kind>|<case ref>|<conference|->'         the reminder run's list for a day
 // The case row is the source of truth (it lists the people); the other two are indexes written
-// after it. Every write is keyed by the item, so repeating schedule/complete/cancel after a
-// failure part-way heals the indexes instead of duplicating them; what is read through an index
-// is confirmed against the case row (a relay landing late can leave an index row stale).
+// after it, each made what the case row says at the time (`follow`), so repeating a change after a
+// failure part-way heals the indexes instead of duplicating them; what is read through an index is
+// confirmed against the case row (an index write can still land late and leave a row stale).
+// Lifecycle steps change case rows through case-changes.ts, whose outbox makes the follow-up sure.
 import type { TableClient } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { ConferenceKind, IsoDate } from '../rules/types.js';
 import { DueKind } from '../rules/due-kinds.js';
-import { isStale } from './azure-errors.js';
-import { EntitySet, type QueryOptions } from './entity-set.js';
+import { isConflict, isRowGone, isStale } from './azure-errors.js';
+import { EntitySet, retryWhile, type Key, type QueryOptions, type Stored } from './entity-set.js';
 import { joinKey, keyPart, prefixEnd } from './keys.js';
 import { CaseRef, ConferenceId, UserId, json } from './schema.js';
 
@@ -49,7 +50,11 @@ export const caseDueKey = (r: DueRef) => ({ partitionKey: keyPart(r.caseRef), ro
 const userDueKey = (r: UserDueItem) => ({ partitionKey: keyPart(r.userId), rowKey: joinKey(r.due, r.kind, keyPart(r.caseRef), tail(r)) });
 const dayDueKey = (r: DueRef) => ({ partitionKey: r.due, rowKey: joinKey(r.kind, keyPart(r.caseRef), tail(r)) });
 
-/** A change of an item's case row, as the indexes must follow it; `dropped`: people no longer told. */
+/**
+ * A change of an item's case row, for the indexes to follow: the people it names (`item.userIds`,
+ * and `dropped`: people no longer told) are whose rows are looked at; `state` says what the step
+ * did, for the record — the rows are written as the case row is when they are (`follow`).
+ */
 export const DueFollow = z.object({ item: DueItem, state: z.enum(['scheduled', 'completed', 'cancelled']), dropped: z.array(UserId).max(200) });
 export type DueFollow = z.infer<typeof DueFollow>;
 
@@ -100,23 +105,35 @@ export class DueItems {
   async cancel(ref: DueRef): Promise<{ outcome: 'removed' | 'not-found' }> {
     const stored = await this.byCase.get(caseDueKey(ref));
     if (!stored) return { outcome: 'not-found' };
-    await this.follow({ item: stored.value, state: 'cancelled', dropped: [] });
-    // The case row goes last: until then a repeat of cancel still knows whom to clear.
+    // The case row goes first: the indexes follow the case row as it is then (see `follow`).
     await this.byCase.delete(caseDueKey(stored.value));
+    await this.follow({ item: stored.value, state: 'cancelled', dropped: [] });
     return { outcome: 'removed' };
   }
 
   /**
-   * Brings the two indexes in line with a change of the case row. Every write is keyed by the
-   * item, so doing it again — a retry, or a case step's outbox relayed twice — changes nothing.
+   * Brings the two indexes in line with the item's case row as it is *now* — not with the copy the
+   * change carries, which a later step may have overtaken (two instances relaying one case's
+   * outbox, or a retry landing late). For each person the change names (told, or no longer told)
+   * and for the day: the index row is read, then the case row, then the index row is written under
+   * the ETag read, created where there was none, or deleted. A writer that read an older case row
+   * finds the index row moved (412, 409, 404) and starts again from fresh reads; a row kept is
+   * written even when unchanged, so that such a writer cannot land after it. Doing it again — a
+   * retry, a relay twice — leaves the same rows.
    */
-  async follow({ item, state, dropped }: DueFollow): Promise<void> {
-    const user = (userId: string) => forUser(item, userId);
-    if (state === 'cancelled') {
-      await Promise.all([...item.userIds.map((u) => this.byUser.delete(userDueKey(user(u)))), this.byDay.delete(dayDueKey(item))]);
-      return;
-    }
-    await Promise.all([...item.userIds.map((u) => this.byUser.upsert(user(u))), ...dropped.map((u) => this.byUser.delete(userDueKey(user(u)))), this.byDay.upsert(item)]);
+  async follow({ item, dropped }: DueFollow): Promise<void> {
+    const users = [...new Set([...item.userIds, ...dropped])];
+    await retryWhile(
+      (err) => isStale(err) || isConflict(err) || isRowGone(err),
+      async () => {
+        const [day, ...perUser] = await Promise.all([this.byDay.get(dayDueKey(item)), ...users.map((u) => this.byUser.get(userDueKey(forUser(item, u))))]);
+        const current = (await this.byCase.get(caseDueKey(item)))?.value;
+        await Promise.all([
+          settle(this.byDay, dayDueKey(item), day, current),
+          ...users.map((u, i) => settle(this.byUser, userDueKey(forUser(item, u)), perUser[i], current?.userIds.includes(u) ? forUser(current, u) : undefined)),
+        ]);
+      },
+    );
   }
 
   /**
@@ -199,6 +216,22 @@ function filterOf(query: Pick<DueQuery, 'kinds' | 'includeDone'>): string | unde
   if (!query.includeDone) parts.push(odata`done eq ${false}`);
   if (query.kinds && query.kinds.length > 0) parts.push(`(${query.kinds.map((k) => odata`kind eq ${k}`).join(' or ')})`);
   return parts.length === 0 ? undefined : parts.join(' and ');
+}
+
+/** One index row made what the case row says, under the ETag it was read with (see `follow`). */
+async function settle<T>(rows: EntitySet<T>, key: Key, stored: Stored<T> | undefined, wanted: T | undefined): Promise<void> {
+  if (wanted === undefined) {
+    if (stored) await rows.delete(key, stored.etag);
+  } else if (stored) {
+    await rows.replace(wanted, stored.etag);
+  } else if (!(await rows.create(wanted)).created) {
+    throw new IndexMoved();
+  }
+}
+
+/** Another writer created the row between the read and the write: `follow` reads again. */
+class IndexMoved extends Error {
+  readonly statusCode = 409;
 }
 
 /** A conditional delete refused (412): the row was written again since it was read, and stays. */

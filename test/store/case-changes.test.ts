@@ -82,7 +82,7 @@ describe('store: a case step is one transaction, with an outbox for the indexes 
     expect(await marked()).to.equal(false);
   });
 
-  it('a failed relay retried after the case’s next step puts nothing back; an older relay landing late is not listed, not reminded, and is cleared', async () => {
+  it('a failed relay retried after the case’s next step puts nothing back; an older index write landing late is not listed, not reminded, and is cleared', async () => {
     const { caseRef, unrelayed } = await leftHalfRelayed();
     const review = { kind: 'later-review' as const, due: '2027-03-01', caseRef };
     // The case's next step (the plan ended, say) relays the first step's rows, then cancels the review.
@@ -95,9 +95,17 @@ describe('store: a case step is one transaction, with an outbox for the indexes 
     expect(await listedFor('aad-chair')).to.deep.equal([]);
     expect(await listedOn()).to.deep.equal([]);
 
-    // The first step's own rows relayed late (another instance's relay still in flight) put the
-    // cancelled review back in both indexes; the case row says otherwise, and wins.
+    // The first step's own rows relayed again (the old background retry) follow the case row as it
+    // is now: they put nothing back.
     await store.caseChanges.relay(unrelayed!.rows);
+    expect(await listedFor('aad-chair')).to.deep.equal([]);
+    expect(await listedOn()).to.deep.equal([]);
+
+    // An index write of the first step still in flight when the review was cancelled (another
+    // instance) can land after it all the same: the case row says otherwise, and wins.
+    const late = unrelayed!.rows.flatMap(({ value }) => (value.relay.kind === 'due' ? [value.relay.item] : []))[0]!;
+    await store.dueItems.byDay.upsert(late);
+    for (const userId of late.userIds) await store.dueItems.byUser.upsert({ kind: late.kind, due: late.due, caseRef, title: late.title, userId, done: false });
     expect(await listedFor('aad-chair')).to.have.length(1);
     expect(await listedOn()).to.have.length(1);
     expect((await store.dueItems.forUser('aad-chair')).filter((i) => i.caseRef === caseRef)).to.deep.equal([]);
@@ -134,6 +142,38 @@ describe('store: a case step is one transaction, with an outbox for the indexes 
     expect((await store.dueItems.forDay(review.due)).filter((i) => i.caseRef === caseRef)).to.have.length(1);
     expect((await store.dueItems.forUser('aad-sw')).filter((i) => i.caseRef === caseRef)).to.have.length(1);
     expect((await store.dueItems.dueOn(review.due)).filter((i) => i.caseRef === caseRef)).to.have.length(1);
+  });
+
+  it('an index write made from an older case row is refused under its ETag and made again from the new one', async () => {
+    const caseRef = newCaseRef();
+    const review = item(caseRef, { due: '2027-05-03' });
+    await store.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [review] }), result: undefined }));
+    // A relay of that step (another instance's, late) has read the rows; just as it writes, the
+    // social worker is dropped from the review and that step is relayed.
+    const endpoint = new URL(/TableEndpoint=([^;]+)/.exec(azuriteConnectionString())![1]!);
+    const proxy = new StoreProxy({ host: endpoint.hostname, port: Number(endpoint.port) });
+    await proxy.start();
+    let dropped: Promise<unknown> | undefined;
+    proxy.beforeRequest = async (r) => {
+      if (r.method === 'GET') return;
+      dropped ??= store.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [{ ...review, userIds: ['aad-chair'] }] }), result: undefined }));
+      await dropped;
+    };
+    try {
+      const late = createStore(tableClients(connectionStringOf(`http://127.0.0.1:${proxy.port}/devstoreaccount1`), store.prefix));
+      await late.dueItems.follow({ item: review, state: 'scheduled', dropped: [] });
+    } finally {
+      await proxy.stop();
+    }
+    expect(dropped).to.not.equal(undefined);
+    const listed = async (userId: string) => (await store.dueItems.byUser.query(keyPart(userId))).filter((r) => r.value.caseRef === caseRef);
+    expect(await listed('aad-sw')).to.deep.equal([]);
+    expect(await listed('aad-chair')).to.have.length(1);
+    expect((await store.dueItems.forDay(review.due)).filter((i) => i.caseRef === caseRef).map((i) => i.userIds)).to.deep.equal([['aad-chair']]);
+
+    // A cancellation relayed after the item was scheduled again (the same date) leaves its rows.
+    await store.dueItems.follow({ item: review, state: 'cancelled', dropped: [] });
+    expect(await listed('aad-chair')).to.have.length(1);
   });
 
   it('the reminder run and "my reviews" see an item as its case row has it, whatever the index says', async () => {
