@@ -8,11 +8,11 @@ import { SWEEP_GRACE_MS, type CaseChange } from '../../src/store/case-changes.js
 import type { DueItem } from '../../src/store/due-items.js';
 import { keyPart } from '../../src/store/keys.js';
 import { azuriteConnectionString as connectionStringOf } from '../../src/store/azurite.js';
-import { createStore } from '../../src/store/store.js';
+import { createStore, type Store } from '../../src/store/store.js';
 import { tableClients } from '../../src/store/tables.js';
 import { azuriteConnectionString } from '../support/azurite-hook.js';
 import { testStore, uniquePrefix, type TestStore } from '../support/store.js';
-import { StoreProxy } from '../bot/support/store-proxy.js';
+import { StoreProxy, type RequestLine } from '../bot/support/store-proxy.js';
 
 const AT = '2026-12-01T10:00:00.000Z';
 const newCaseRef = () => `CP/2026/${randomUUID().slice(0, 8)}`;
@@ -25,6 +25,29 @@ describe('store: a case step is one transaction, with an outbox for the indexes 
   before(async () => {
     store = await testStore();
   });
+
+  /**
+   * Runs `work` with a store over the same tables reached through a proxy: the first request that
+   * `when` picks waits while `meanwhile` runs on the direct store (so do later ones until it is
+   * done). Says whether it ran.
+   */
+  async function interrupting(when: (r: RequestLine) => boolean, meanwhile: () => Promise<unknown>, work: (through: Store) => Promise<unknown>): Promise<boolean> {
+    const endpoint = new URL(/TableEndpoint=([^;]+)/.exec(azuriteConnectionString())![1]!);
+    const proxy = new StoreProxy({ host: endpoint.hostname, port: Number(endpoint.port) });
+    await proxy.start();
+    let ran: Promise<unknown> | undefined;
+    proxy.beforeRequest = async (r) => {
+      if (!when(r)) return;
+      ran ??= meanwhile();
+      await ran;
+    };
+    try {
+      await work(createStore(tableClients(connectionStringOf(`http://127.0.0.1:${proxy.port}/devstoreaccount1`), store.prefix)));
+    } finally {
+      await proxy.stop();
+    }
+    return ran !== undefined;
+  }
 
   /** A step scheduling one item, stored by an instance whose per-person index is unreachable (no such table): its relay fails. */
   async function leftHalfRelayed() {
@@ -123,22 +146,12 @@ describe('store: a case step is one transaction, with an outbox for the indexes 
     await store.dueItems.byDay.upsert(review);
     for (const userId of review.userIds) await store.dueItems.byUser.upsert({ kind: review.kind, due: review.due, caseRef, title: review.title, userId, done: false });
     // The reminder run's store reaches Azurite through a proxy: just as it deletes, the item is scheduled again.
-    const endpoint = new URL(/TableEndpoint=([^;]+)/.exec(azuriteConnectionString())![1]!);
-    const proxy = new StoreProxy({ host: endpoint.hostname, port: Number(endpoint.port) });
-    await proxy.start();
-    let scheduledAgain: Promise<unknown> | undefined;
-    proxy.beforeRequest = async (r) => {
-      if (r.method !== 'DELETE') return;
-      scheduledAgain ??= store.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [review] }), result: undefined }));
-      await scheduledAgain;
-    };
-    try {
-      const run = createStore(tableClients(connectionStringOf(`http://127.0.0.1:${proxy.port}/devstoreaccount1`), store.prefix));
-      expect((await run.dueItems.dueOn(review.due)).filter((i) => i.caseRef === caseRef)).to.deep.equal([]);
-    } finally {
-      await proxy.stop();
-    }
-    expect(scheduledAgain).to.not.equal(undefined);
+    const interrupted = await interrupting(
+      (r) => r.method === 'DELETE',
+      () => store.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [review] }), result: undefined })),
+      async (run) => expect((await run.dueItems.dueOn(review.due)).filter((i) => i.caseRef === caseRef)).to.deep.equal([]),
+    );
+    expect(interrupted).to.equal(true);
     expect((await store.dueItems.forDay(review.due)).filter((i) => i.caseRef === caseRef)).to.have.length(1);
     expect((await store.dueItems.forUser('aad-sw')).filter((i) => i.caseRef === caseRef)).to.have.length(1);
     expect((await store.dueItems.dueOn(review.due)).filter((i) => i.caseRef === caseRef)).to.have.length(1);
@@ -150,22 +163,12 @@ describe('store: a case step is one transaction, with an outbox for the indexes 
     await store.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [review] }), result: undefined }));
     // A relay of that step (another instance's, late) has read the rows; just as it writes, the
     // social worker is dropped from the review and that step is relayed.
-    const endpoint = new URL(/TableEndpoint=([^;]+)/.exec(azuriteConnectionString())![1]!);
-    const proxy = new StoreProxy({ host: endpoint.hostname, port: Number(endpoint.port) });
-    await proxy.start();
-    let dropped: Promise<unknown> | undefined;
-    proxy.beforeRequest = async (r) => {
-      if (r.method === 'GET') return;
-      dropped ??= store.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [{ ...review, userIds: ['aad-chair'] }] }), result: undefined }));
-      await dropped;
-    };
-    try {
-      const late = createStore(tableClients(connectionStringOf(`http://127.0.0.1:${proxy.port}/devstoreaccount1`), store.prefix));
-      await late.dueItems.follow({ item: review, state: 'scheduled', dropped: [] });
-    } finally {
-      await proxy.stop();
-    }
-    expect(dropped).to.not.equal(undefined);
+    const interrupted = await interrupting(
+      (r) => r.method !== 'GET',
+      () => store.caseChanges.step(caseRef, AT, async () => ({ change: change({ schedule: [{ ...review, userIds: ['aad-chair'] }] }), result: undefined })),
+      (late) => late.dueItems.follow({ item: review, state: 'scheduled', dropped: [] }),
+    );
+    expect(interrupted).to.equal(true);
     const listed = async (userId: string) => (await store.dueItems.byUser.query(keyPart(userId))).filter((r) => r.value.caseRef === caseRef);
     expect(await listed('aad-sw')).to.deep.equal([]);
     expect(await listed('aad-chair')).to.have.length(1);
