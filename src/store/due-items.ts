@@ -174,21 +174,16 @@ export class DueItems {
 
   /**
    * What the reminder run works through for one day: each open item the per-day index lists, as
-   * its case row has it now. A listed item its case no longer has (an older relay landed after the
-   * cancellation) is dropped from both indexes — under the ETags read before the case row was
-   * read the second time, so an item scheduled again meanwhile keeps its rows.
+   * its case row has it now. The run is a writer, so an index row that disagrees with its case row
+   * (a write landed late, e.g. after the item was cancelled) is put right here, by `follow`.
    */
   async dueOn(day: IsoDate): Promise<DueItem[]> {
     const open: DueItem[] = [];
-    for (const listed of await this.byDay.query(day, { filter: filterOf({}) })) {
-      const current = await this.byCase.get(caseDueKey(listed.value));
-      if (current) {
-        if (!current.value.done) open.push(current.value);
-        continue;
-      }
-      const perUser = (await Promise.all(listed.value.userIds.map((u) => this.byUser.get(userDueKey(forUser(listed.value, u)))))).filter((r) => r !== undefined);
-      if (await this.byCase.get(caseDueKey(listed.value))) continue;
-      await Promise.all([this.byDay.delete(dayDueKey(listed.value), listed.etag), ...perUser.map((r) => this.byUser.delete(userDueKey(r.value), r.etag))].map(unlessRewritten));
+    for (const { value: listed } of await this.byDay.query(day, { filter: filterOf({}) })) {
+      const current = (await this.byCase.get(caseDueKey(listed)))?.value;
+      if (!current) await this.follow({ item: listed, state: 'cancelled', dropped: [] });
+      else if (!this.byDay.same(listed, current)) await this.follow({ item: current, state: 'scheduled', dropped: droppedFrom(listed, current) });
+      if (current && !current.done) open.push(current);
     }
     return open;
   }
@@ -233,11 +228,6 @@ async function settle<T>(rows: EntitySet<T>, key: Key, stored: Stored<T> | undef
 class IndexMoved extends Error {
   readonly statusCode = 409;
 }
-
-/** A conditional delete refused (412): the row was written again since it was read, and stays. */
-const unlessRewritten = (deleted: Promise<boolean>): Promise<unknown> => deleted.catch((err: unknown) => {
-  if (!isStale(err)) throw err;
-});
 
 async function values<T>(rows: Promise<{ value: T }[]>): Promise<T[]> {
   return (await rows).map((r) => r.value);
