@@ -17,7 +17,8 @@ import { heldOn } from '../lifecycle.js';
 export async function myReviews(s: Services, turn: Turn, only: 'all' | 'overdue' = 'all'): Promise<Reply> {
   const today = localDate(turn.now);
   const [overdue, upcoming] = await Promise.all([
-    s.store.dueItems.overdueForUser(turn.actor.aadObjectId, today),
+    // Bounded like the upcoming list: each listed item costs a read of its case row.
+    s.store.dueItems.overdueForUser(turn.actor.aadObjectId, today, { limit: 200 }),
     only === 'overdue' ? Promise.resolve([] as UserDueItem[]) : s.store.dueItems.upcomingForUser(turn.actor.aadObjectId, today, { limit: 50 }),
   ]);
   const items = [...overdue, ...upcoming];
