@@ -12,7 +12,7 @@ import type { Services } from './services.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from './turn.js';
 import { checkIn, proceed, refreshAttendance, standDown, startConference } from './actions/attendance.js';
 import { decideCategory, defer, dissentReason, planRecord, proposeCategory, recordExceptional, recordExceptionalOnCard, recordScales, refreshCategory, splitDecision } from './actions/decision.js';
-import { confirmEndPlan, endPlan, receivingConferenceHeld } from './actions/end-plan.js';
+import { confirmEndPlan, endPlan, openReceivingConference, receivingConferenceHeld, receivingConferenceOnCard } from './actions/end-plan.js';
 import { DUTY_OF, coreGroupHeld, openCoreGroup, recordDuty } from './actions/duties.js';
 import { openChairDecision, recordChairDecision } from './actions/chair-decision.js';
 import { rsvp } from './actions/invitations.js';
@@ -85,6 +85,8 @@ const ACTIONS: Handlers = {
   openCoreGroup: (s, turn, a) => asOutcome(openCoreGroup(s, turn, a.caseRef)),
   coreGroupHeld,
   recordExceptional: recordExceptionalOnCard,
+  openReceivingConference: (s, turn, a) => asOutcome(openReceivingConference(s, turn, a.caseRef)),
+  receivingConference: receivingConferenceOnCard,
 };
 
 export function createRouter(s: Services): Router {
@@ -117,7 +119,7 @@ export function createRouter(s: Services): Router {
         case 'end-plan':
           return confirmEndPlan(s, turn, command.caseRef, command.reason);
         case 'receiving-conference':
-          return receivingConferenceHeld(s, turn, command.caseRef, command.on);
+          return command.on ? receivingConferenceHeld(s, turn, command.caseRef, command.on) : openReceivingConference(s, turn, command.caseRef);
         case 'exceptional':
           return recordExceptional(s, turn, command.caseRef, command.reason);
         case 'duty':

@@ -124,6 +124,8 @@ export const VERBS = [
   'openCoreGroup',
   'coreGroupHeld',
   'recordExceptional',
+  'openReceivingConference',
+  'receivingConference',
   'recordScales',
 ] as const;
 export type Verb = (typeof VERBS)[number];
@@ -455,6 +457,12 @@ export const RecordExceptionalAction = z.object({
   exceptionalReason: required(z.string().trim().min(3, 'at least a few words').max(2000, 'at most 2000 characters')),
 });
 
+/** "Record it" on the receiving area's conference in "my reviews" (the chair): the form for its date. */
+export const OpenReceivingConferenceAction = z.object({ verb: z.literal('openReceivingConference'), caseRef: CaseRef });
+
+/** The receiving area held its conference after a permanent move: the plan ends here (Bolton procedures). */
+export const ReceivingConferenceAction = z.object({ verb: z.literal('receivingConference'), caseRef: CaseRef, heldOn: required(IsoDate) });
+
 /** Safety scales on an outcome with no plan record (Barnsley: decision and recommendations, scaling 0–10). */
 export const RecordScalesAction = z
   .object({ verb: z.literal('recordScales'), conferenceId: Id, scaleAgencies: z.array(Agency).min(1).max(SCALE_ROWS), overallScale: Scale, ...scaleShape })
@@ -534,6 +542,8 @@ export const CardAction = z.discriminatedUnion('verb', [
   OpenCoreGroupAction,
   CoreGroupHeldAction,
   RecordExceptionalAction,
+  OpenReceivingConferenceAction,
+  ReceivingConferenceAction,
   RecordScalesAction,
 ]);
 export type CardAction = z.infer<typeof CardAction>;

@@ -23,7 +23,7 @@ export const COMMANDS: readonly Command[] = [
   { title: 'book review', usage: 'book review <case ref>', description: 'Open the scheduling form prefilled for the review of a case (Unit)', helpOnly: true },
   { title: 'start', usage: 'start <case ref>', description: 'Post the agenda and the check-in card in this chat (chair)' },
   { title: 'end plan', usage: 'end plan <case ref> <reason>', description: 'End a plan without a review (asks to confirm): died, turned 18, married, left the UK, moved to another area' },
-  { title: 'receiving conference', usage: 'receiving conference <case ref> <date>', description: "After a permanent move: the receiving area's conference was held, so the plan ends here (chair)" },
+  { title: 'receiving conference', usage: 'receiving conference <case ref>', description: "After a permanent move: the receiving area's conference was held, so the plan ends here (opens the form; chair)" },
   { title: 'core group held', usage: 'core group held <case ref>', description: 'Record a core group meeting and the date of the next, 4 to 6 weeks later (opens the form; core group, chair)' },
   { title: 'minutes sent', usage: 'minutes sent <case ref> [date]', description: 'Mark the minutes sent; also: amendments closed, split referred, panel held, exceptional <case ref> <reason> (chair)' },
 ];

@@ -23,6 +23,7 @@ export * from './my-reviews.js';
 export * from './next-review.js';
 export * from './plan-ended.js';
 export * from './plan-record.js';
+export * from './receiving-conference.js';
 export * from './reminder.js';
 export * from './result.js';
 export * from './rsvp-summary.js';

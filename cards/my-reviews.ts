@@ -56,6 +56,8 @@ export const myReviewsCard = defineCard(MyReviewsView, template, (v) => {
         markTitle: MARK_DONE[i.what] ?? '',
         // Listed for the core group's own members, who record its meetings.
         recordable: i.what === 'core-group' || i.what === 'first-core-group',
+        // After a permanent move the case's chair records the receiving area's conference, which ends the plan here.
+        receivable: i.what === 'receiving-conference' && i.involvement === 'chair',
         bookable: v.canBook && (i.what === 'first-review' || i.what === 'later-review'),
       };
     }),

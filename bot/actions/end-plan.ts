@@ -5,13 +5,14 @@
 import { RuleError } from '../../src/rules/errors.js';
 import type { PlanEndReason } from '../../src/rules/types.js';
 import { endPlanCard } from '../../cards/end-plan.js';
+import { receivingConferenceCard, type ActionOf, type ReceivingConferenceView } from '../../cards/index.js';
 import { planEndedCard } from '../../cards/plan-ended.js';
 import { audit } from '../audit.js';
 import { applyEvent } from '../lifecycle.js';
 import type { Services } from '../services.js';
 import { localDate } from '../time.js';
-import { UserError, type Reply, type Turn } from '../turn.js';
-import { conferencesOfCase } from './queries.js';
+import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
+import { conferencesOfCase, myReviews } from './queries.js';
 
 /** Only the case's chairs (or the Child Protection Unit) end a plan; others get "not found". */
 async function requireCaseChair(s: Services, turn: Turn, caseRef: string, what: string) {
@@ -31,7 +32,7 @@ export async function confirmEndPlan(s: Services, turn: Turn, caseRef: string, r
   const initial = conferences.find((c) => c.id === plan.startedBy) ?? conferences.at(-1)!;
   const invitees = await s.store.invitees.list(initial.id);
   if (plan.moveNotifiedOn && reason === 'moved-permanently') {
-    throw new UserError(`A permanent move was already notified on ${plan.moveNotifiedOn}. When the receiving area has held its conference, type "receiving conference ${caseRef} YYYY-MM-DD".`, 'Already notified');
+    throw new UserError(`A permanent move was already notified on ${plan.moveNotifiedOn}. When the receiving area has held its conference, record it from "my reviews" (or type "receiving conference ${caseRef}").`, 'Already notified');
   }
   return { cards: [endPlanCard({ child: { caseRef, initials: initial.childInitials }, today: localDate(turn.now), notifyCount: invitees.length + 1, selected: reason })] };
 }
@@ -46,12 +47,12 @@ export async function endPlan(s: Services, turn: Turn, caseRef: string, reason: 
     reason,
     endedOn: on,
     recordedBy: turn.actor.name,
-    note: moved ? `The plan stays open until the receiving area's conference, due by ${t.due[0]?.due}. Then type "receiving conference ${caseRef} YYYY-MM-DD".` : undefined,
+    note: moved ? `The plan stays open until the receiving area's conference, due by ${t.due[0]?.due}. Then the chair records it from "my reviews".` : undefined,
   });
   return { cards: [card], text: moved ? `The move is recorded for case ${caseRef}; the plan stays open until the receiving area's conference.` : `The plan for case ${caseRef} has ended.` };
 }
 
-/** `receiving conference CASE DATE`: the receiving area has held its conference; the plan ends here. */
+/** `receiving conference CASE DATE` typed: the receiving area has held its conference; the plan ends here. */
 export async function receivingConferenceHeld(s: Services, turn: Turn, caseRef: string, on: string): Promise<Reply> {
   await requireCaseChair(s, turn, caseRef, 'receiving-conference');
   try {
@@ -60,5 +61,35 @@ export async function receivingConferenceHeld(s: Services, turn: Turn, caseRef: 
     if (e instanceof RuleError) throw new UserError(e.message, 'Not recorded');
     throw e;
   }
-  return { text: `The receiving area's conference (${on}) is recorded: the plan for case ${caseRef} has ended, and everyone invited to the initial conference has been told.` };
+  return { text: receivingRecorded(caseRef, on) };
+}
+
+const receivingRecorded = (caseRef: string, on: string) =>
+  `The receiving area's conference (${on}) is recorded: the plan for case ${caseRef} has ended, and everyone invited to the initial conference has been told.`;
+
+/**
+ * The form for the receiving area's conference: `receiving conference CASE` typed without a date,
+ * or "Record it" on "my reviews". `typed` fills it in again when it comes back with a problem.
+ */
+export async function openReceivingConference(s: Services, turn: Turn, caseRef: string, typed: Pick<ReceivingConferenceView, 'heldOn' | 'problems'> = {}): Promise<Reply> {
+  const { conferences } = await requireCaseChair(s, turn, caseRef, 'receiving-conference');
+  const [due] = await s.store.dueItems.forCase(caseRef, { kinds: ['receiving-conference'] });
+  if (!due) throw new UserError(`No receiving area's conference is awaited for case ${caseRef}: a permanent move is recorded with "end plan ${caseRef} moved to …".`, 'Nothing due');
+  const initials = conferences[0]!.childInitials;
+  return { cards: [receivingConferenceCard({ child: { caseRef, initials }, today: localDate(turn.now), due: due.due, ...typed })] };
+}
+
+/** The form submitted: the plan ends here; a date the procedures refuse sends the form back as filled in. */
+export async function receivingConferenceOnCard(s: Services, turn: Turn, a: ActionOf<'receivingConference'>): Promise<ActionOutcome> {
+  await requireCaseChair(s, turn, a.caseRef, 'receiving-conference');
+  try {
+    await applyEvent(s, turn, a.caseRef, { type: 'receiving-conference-held', on: a.heldOn, today: localDate(turn.now) });
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    await audit(s, turn, 'action-refused', { verb: a.verb, caseRef: a.caseRef, why: e.message });
+    const { cards = [] } = await openReceivingConference(s, turn, a.caseRef, { heldOn: a.heldOn, problems: [e.message] });
+    return { own: cards[0]!, notice: e.message };
+  }
+  const { cards = [] } = await myReviews(s, turn);
+  return { own: cards[0]!, notice: receivingRecorded(a.caseRef, a.heldOn) };
 }

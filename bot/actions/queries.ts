@@ -22,7 +22,7 @@ export async function myReviews(s: Services, turn: Turn, only: 'all' | 'overdue'
     only === 'overdue' ? Promise.resolve([] as UserDueItem[]) : s.store.dueItems.upcomingForUser(turn.actor.aadObjectId, today, { limit: 50 }),
   ]);
   const items = [...overdue, ...upcoming];
-  const chaired = await chairedAmong(s, turn, items);
+  const [chaired, chairedCases] = await Promise.all([chairedAmong(s, turn, items), casesChairedAmong(s, turn, items.filter((i) => i.kind === 'receiving-conference'))]);
   return {
     cards: [
       myReviewsCard({
@@ -34,7 +34,7 @@ export async function myReviews(s: Services, turn: Turn, only: 'all' | 'overdue'
           what: i.kind,
           conferenceKind: i.conferenceKind,
           due: i.due,
-          involvement: i.conferenceId && chaired.has(i.conferenceId) ? 'chair' : i.kind === 'core-group' || i.kind === 'first-core-group' ? 'core-group' : 'invitee',
+          involvement: (i.conferenceId && chaired.has(i.conferenceId)) || chairedCases.has(i.caseRef) ? 'chair' : i.kind === 'core-group' || i.kind === 'first-core-group' ? 'core-group' : 'invitee',
         })),
       }),
     ],
@@ -46,6 +46,13 @@ async function chairedAmong(s: Services, turn: Turn, items: UserDueItem[]): Prom
   const ids = [...new Set(items.map((i) => i.conferenceId).filter((x): x is string => Boolean(x)))];
   const conferences = await Promise.all(ids.map((id) => s.store.conferences.get(id)));
   return new Set(conferences.filter((c) => c && isChair(c, turn)).map((c) => c!.id));
+}
+
+/** The cases among these case-level items (no conference of their own) that the user chairs a conference of. */
+async function casesChairedAmong(s: Services, turn: Turn, items: UserDueItem[]): Promise<Set<string>> {
+  const refs = [...new Set(items.map((i) => i.caseRef))];
+  const chairs = await Promise.all(refs.map(async (ref) => (await s.store.conferences.listForCase(ref)).some((c) => isChair(c, turn))));
+  return new Set(refs.filter((_, n) => chairs[n]));
 }
 
 export async function nextReview(s: Services, turn: Turn, caseRef: string): Promise<Reply> {

@@ -19,7 +19,7 @@ export type Command =
   | { name: 'who-has-not-answered'; caseRef: string }
   | { name: 'book-review'; caseRef: string }
   | { name: 'end-plan'; caseRef: string; reason: z.infer<typeof PlanEndReason> }
-  | { name: 'receiving-conference'; caseRef: string; on: string }
+  | { name: 'receiving-conference'; caseRef: string; on?: string }
   | { name: 'exceptional'; caseRef: string; reason: string }
   | { name: 'duty'; caseRef: string; duty: Duty; on?: string; next?: string }
   | { name: 'unknown'; text: string; problem?: string };
@@ -71,8 +71,9 @@ export function parseCommand(raw: string): Command {
     const [ref = '', on = ''] = rest('receiving conference').split(' ');
     const usage = 'Usage: receiving conference CASE-REF YYYY-MM-DD (the day the receiving area held it)';
     const caseRef = CaseRef.safeParse(ref);
-    if (!caseRef.success || !IsoDate.safeParse(on).success) return { name: 'unknown', text, problem: `${usage}.` };
-    return { name: 'receiving-conference', caseRef: caseRef.data, on };
+    if (!caseRef.success || (on !== '' && !IsoDate.safeParse(on).success)) return { name: 'unknown', text, problem: `${usage}.` };
+    // Without the date, the form asks for it.
+    return { name: 'receiving-conference', caseRef: caseRef.data, ...(on ? { on } : {}) };
   }
   if (lower.startsWith('exceptional')) {
     const [ref = '', ...why] = rest('exceptional').replace(/^circumstances\s+/i, '').split(' ');

@@ -236,8 +236,18 @@ describe('A case through its whole life (Bolton procedures, over HTTP)', functio
     expect(JSON.stringify(h.cards(h.personal('police').id).at(-1)!.card)).to.contain('stays open');
     expect((await reminders(h, receivingBy, caseRef)).map((r) => r.kind)).to.deep.equal(['receiving-conference']);
     expect(await shows(h, 'chair', `receiving conference ${caseRef} 2026-12-14`)).to.match(/before the move was notified/);
+    // The chair records it from "my reviews"; the lead professional, also told of it, is offered no button.
     h.now = new Date('2027-01-05T12:00:00Z');
-    await h.teams.say(CAST.chair, h.personal('chair'), `receiving conference ${caseRef} 2027-01-04`);
+    expect(await shows(h, 'chair', 'my reviews')).to.contain('"verb":"openReceivingConference"');
+    expect(await shows(h, 'social', 'my reviews')).to.not.contain('"verb":"openReceivingConference"');
+    expect(await h.refused('social', h.personal('social'), 'openReceivingConference', { caseRef })).to.match(/No case/);
+    expect(JSON.stringify(await h.click('chair', h.personal('chair'), 'openReceivingConference', { caseRef }))).to.contain("Record the receiving area's conference").and.contain(formatDate(receivingBy));
+    expect(await shows(h, 'chair', `receiving conference ${caseRef}`)).to.contain("Record the receiving area's conference");
+    const early = JSON.stringify(await h.click('chair', h.personal('chair'), 'receivingConference', { caseRef, heldOn: '2026-12-14' }));
+    expect(early).to.match(/before the move was notified/).and.contain('"value":"2026-12-14"');
+    expect((await h.store.plans.current(caseRef))?.plan).to.equal('cp');
+    const ended = JSON.stringify(await h.click('chair', h.personal('chair'), 'receivingConference', { caseRef, heldOn: '2027-01-04' }));
+    expect(ended).to.contain('My reviews').and.not.contain("Receiving area's conference");
     expect((await h.store.plans.history(caseRef)).at(-1)!.ended).to.deep.include({ on: '2027-01-04', reason: 'moved-permanently' });
     expect(await openKinds(h, caseRef)).to.deep.equal(['minutes']);
     for (const key of ['social', 'police'] as CastKey[]) expect(await shows(h, key, 'my reviews'), key).to.not.contain('LC-2026-0003');

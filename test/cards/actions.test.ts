@@ -59,6 +59,7 @@ const TYPED: Partial<Record<string, Record<string, unknown>>> = {
   endPlan: { reason: 'moved-permanently', endedOn: '2025-05-01', endNote: '' },
   coreGroupHeld: { next: '2025-06-10' },
   recordExceptional: { exceptionalReason: 'The placement is breaking down.' },
+  receivingConference: { heldOn: '2025-05-12' },
   reschedule: { newDate: '2025-03-06', newTime: '14:00' },
   cancelConference: { cancelReason: 'The family has moved away.' },
   addInvitee: { addLine: 'Gita Doctor, gita.doctor@nhs.example, GP, professional' },

@@ -595,6 +595,7 @@ export const EXAMPLES: Record<string, Example> = {
         { child: { caseRef: 'CP/2024/1177', initials: 'A.B.' }, what: 'later-review', due: '2025-04-20', involvement: 'invitee' },
         { child: { caseRef: 'CP/2025/0101', initials: 'K.L.' }, what: 'core-group', due: '2025-05-09', involvement: 'core-group' },
         { child: { caseRef: 'CP/2025/0099', initials: 'M.' }, what: 'minutes', due: '2025-04-30', involvement: 'chair' },
+        { child: { caseRef: 'CP/2025/0077', initials: 'R.S.' }, what: 'receiving-conference', due: '2025-05-20', involvement: 'chair' },
       ],
     }),
   },
@@ -610,6 +611,11 @@ export const EXAMPLES: Record<string, Example> = {
   'exceptional-recorded': {
     audience: 'personal',
     ...ex(C.exceptionalCard, { conferenceId: F.CONFERENCE_ID, child, why: 'The chair must record the reason.', recorded: { by: F.CHAIR.name, reason: 'The placement is breaking down and the parents have unsupervised contact.' } }),
+  },
+  'receiving-conference': { audience: 'group', ...ex(C.receivingConferenceCard, { child, today: '2025-05-12', due: '2025-05-20' }) },
+  'receiving-conference-refused': {
+    audience: 'group',
+    ...ex(C.receivingConferenceCard, { child, today: '2025-05-12', due: '2025-05-20', heldOn: '2025-04-30', problems: ['The receiving conference date cannot be before the move was notified (2025-05-01).'] }),
   },
   'my-reviews-empty': { audience: 'group', ...ex(C.myReviewsCard, { list: 'overdue', today: '2025-05-01', items: [] }) },
   'next-review': {
