@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Agency, Choice, NoPlanRecommendation, PersonName } from '../src/rules/types.js';
 import { SCALE_ROWS } from './actions.js';
-import { Child, Id, Procedures } from './common.js';
+import { Child, FormProblems, Id, Procedures } from './common.js';
 import { QUESTION_CHOICES, QUESTION_TEXT, Question } from './decision.js';
 import { defineCard } from './define.js';
 import { CHOICE_LABEL, RECOMMENDATION_LABEL, agencyLabel, choicesOf, policyLabelOf } from './labels.js';
@@ -24,7 +24,7 @@ export const ChairDecisionView = z.object({
   source: z.string().trim().min(1).max(500),
   /** The agencies present, one row each, with who speaks for them. */
   agencies: z.array(z.object({ agency: Agency, names: z.string().trim().min(1).max(300) })).min(1).max(SCALE_ROWS),
-  problems: z.array(z.string().trim().min(1).max(500)).default([]),
+  problems: FormProblems,
   decided: z
     .object({
       choice: Choice,

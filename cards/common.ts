@@ -30,6 +30,9 @@ export type LocalDateTime = z.infer<typeof LocalDateTime>;
 
 /** How a child is named where a group can see: case reference and initials, nothing else. */
 export const Child = z.object({ caseRef: CaseRef, initials: Initials });
+
+/** What a form that came back says was wrong, one line each, shown above its inputs. */
+export const FormProblems = z.array(z.string().trim().min(1).max(500)).default([]);
 export type Child = z.infer<typeof Child>;
 
 /** For 1:1 cards to invitees only: the full name may be added. */

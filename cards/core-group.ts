@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../src/rules/types.js';
-import { Child } from './common.js';
+import { Child, FormProblems } from './common.js';
 import { defineCard } from './define.js';
 import { formatDate } from './labels.js';
 import { childLine } from './present.js';
@@ -15,7 +15,7 @@ export const CoreGroupView = z.object({
   /** As typed, when the form comes back with a problem (or the date typed after the command). */
   heldOn: IsoDate.optional(),
   next: IsoDate.optional(),
-  problems: z.array(z.string().trim().min(1).max(500)).default([]),
+  problems: FormProblems,
 });
 export type CoreGroupView = z.input<typeof CoreGroupView>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, PlanEndReason } from '../src/rules/types.js';
-import { Child } from './common.js';
+import { Child, FormProblems } from './common.js';
 import { defineCard } from './define.js';
 import { PLAN_END_LABEL, choicesOf } from './labels.js';
 import { childLine } from './present.js';
@@ -14,7 +14,7 @@ export const EndPlanView = z.object({
   notifyCount: z.number().int().min(0),
   /** The reason as the person typed it, preselected for confirmation. */
   selected: PlanEndReason.optional(),
-  problems: z.array(z.string().trim().min(1).max(500)).default([]),
+  problems: FormProblems,
 });
 export type EndPlanView = z.input<typeof EndPlanView>;
 

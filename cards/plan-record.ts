@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Agency, IsoDate, PersonName, Role } from '../src/rules/types.js';
 import { SCALE_ROWS } from './actions.js';
-import { Child, Id } from './common.js';
+import { Child, FormProblems, Id } from './common.js';
 import { defineCard } from './define.js';
 import { agencyLabel, formatDate } from './labels.js';
 import { childLine } from './present.js';
@@ -36,7 +36,7 @@ export const PlanRecordView = z.object({
     .object({ leadProfessional: Id, leadDeputy: Id, coreGroup: z.array(Id), coreGroupOthers: z.string().max(1000), outlinePlan: z.string().max(4000), contingencyPlan: z.string().max(4000) })
     .partial()
     .default({}),
-  problems: z.array(z.string().trim().min(1).max(500)).default([]),
+  problems: FormProblems,
 });
 export type PlanRecordView = z.input<typeof PlanRecordView>;
 

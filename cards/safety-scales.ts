@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Agency } from '../src/rules/types.js';
 import { SCALE_ROWS } from './actions.js';
-import { Child, Id } from './common.js';
+import { Child, FormProblems, Id } from './common.js';
 import { defineCard } from './define.js';
 import { agencyLabel } from './labels.js';
 import { childLine } from './present.js';
@@ -16,7 +16,7 @@ export const SafetyScalesView = z.object({
   /** The policy's document for the setting. */
   source: z.string().trim().min(1).max(300),
   agencies: z.array(Agency).min(1).max(SCALE_ROWS),
-  problems: z.array(z.string().trim().min(1).max(500)).default([]),
+  problems: FormProblems,
 });
 export type SafetyScalesView = z.input<typeof SafetyScalesView>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Child, Id, Procedures } from './common.js';
+import { Child, FormProblems, Id, Procedures } from './common.js';
 import { Counts, QUESTION_CHOICES, Question, tallyRows } from './decision.js';
 import { defineCard } from './define.js';
 import { CHOICE_LABEL, policyLabelOf, RECOMMENDATION_LABEL, choicesOf } from './labels.js';
@@ -16,7 +16,7 @@ export const SplitDecisionView = z.object({
   /** The split rule's source in the policy, shown where the rule applies. */
   source: z.string().trim().min(1).max(500).optional(),
   counts: Counts.default({}),
-  problems: z.array(z.string().trim().min(1).max(500)).default([]),
+  problems: FormProblems,
 });
 export type SplitDecisionView = z.input<typeof SplitDecisionView>;
 

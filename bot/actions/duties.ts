@@ -11,7 +11,8 @@ import { applyEvent, factsOf } from '../lifecycle.js';
 import type { Services } from '../services.js';
 import { localDate } from '../time.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
-import { conferencesOfCase, myReviews } from './queries.js';
+import { recordFromForm } from './forms.js';
+import { conferencesOfCase } from './queries.js';
 
 export type Duty = 'minutes-sent' | 'amendment-window-closed' | 'split-referred' | 'panel-held' | 'core-group-held';
 
@@ -53,18 +54,16 @@ export async function openCoreGroup(s: Services, turn: Turn, caseRef: string, ty
   return { cards: [coreGroupCard({ child: { caseRef, initials: item.title }, today: localDate(turn.now), due: item.due, ...typed })] };
 }
 
-/** The form submitted: recorded and the person's list shown; dates the procedures refuse send the form back as filled in. */
+/** The form submitted (see forms.ts). */
 export async function coreGroupHeld(s: Services, turn: Turn, a: Extract<CardAction, { verb: 'coreGroupHeld' }>): Promise<ActionOutcome> {
-  try {
-    await applyDuty(s, turn, a.caseRef, 'core-group-held', a.heldOn, a.next);
-  } catch (e) {
-    if (!(e instanceof RuleError)) throw e;
-    await audit(s, turn, 'action-refused', { verb: a.verb, caseRef: a.caseRef, why: e.message });
-    const { cards = [] } = await openCoreGroup(s, turn, a.caseRef, { heldOn: a.heldOn, next: a.next, problems: [e.message] });
-    return { own: cards[0]!, notice: e.message };
-  }
-  const { cards = [] } = await myReviews(s, turn);
-  return { own: cards[0]!, notice: `Case ${a.caseRef}: ${DONE['core-group-held']}` };
+  return recordFromForm(
+    s,
+    turn,
+    a,
+    () => applyDuty(s, turn, a.caseRef, 'core-group-held', a.heldOn, a.next),
+    (problem) => openCoreGroup(s, turn, a.caseRef, { heldOn: a.heldOn, next: a.next, problems: [problem] }),
+    `Case ${a.caseRef}: ${DONE['core-group-held']}`,
+  );
 }
 
 /** The open item a duty completes: anyone who may not record it is told the case was not found. */

@@ -12,7 +12,8 @@ import { applyEvent } from '../lifecycle.js';
 import type { Services } from '../services.js';
 import { localDate } from '../time.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
-import { conferencesOfCase, myReviews } from './queries.js';
+import { recordFromForm } from './forms.js';
+import { conferencesOfCase } from './queries.js';
 
 /** Only the case's chairs (or the Child Protection Unit) end a plan; others get "not found". */
 async function requireCaseChair(s: Services, turn: Turn, caseRef: string, what: string) {
@@ -79,17 +80,15 @@ export async function openReceivingConference(s: Services, turn: Turn, caseRef: 
   return { cards: [receivingConferenceCard({ child: { caseRef, initials }, today: localDate(turn.now), due: due.due, ...typed })] };
 }
 
-/** The form submitted: the plan ends here; a date the procedures refuse sends the form back as filled in. */
+/** The form submitted (see forms.ts): the plan ends here. */
 export async function receivingConferenceOnCard(s: Services, turn: Turn, a: ActionOf<'receivingConference'>): Promise<ActionOutcome> {
   await requireCaseChair(s, turn, a.caseRef, 'receiving-conference');
-  try {
-    await applyEvent(s, turn, a.caseRef, { type: 'receiving-conference-held', on: a.heldOn, today: localDate(turn.now) });
-  } catch (e) {
-    if (!(e instanceof RuleError)) throw e;
-    await audit(s, turn, 'action-refused', { verb: a.verb, caseRef: a.caseRef, why: e.message });
-    const { cards = [] } = await openReceivingConference(s, turn, a.caseRef, { heldOn: a.heldOn, problems: [e.message] });
-    return { own: cards[0]!, notice: e.message };
-  }
-  const { cards = [] } = await myReviews(s, turn);
-  return { own: cards[0]!, notice: receivingRecorded(a.caseRef, a.heldOn) };
+  return recordFromForm(
+    s,
+    turn,
+    a,
+    () => applyEvent(s, turn, a.caseRef, { type: 'receiving-conference-held', on: a.heldOn, today: localDate(turn.now) }),
+    (problem) => openReceivingConference(s, turn, a.caseRef, { heldOn: a.heldOn, problems: [problem] }),
+    receivingRecorded(a.caseRef, a.heldOn),
+  );
 }
