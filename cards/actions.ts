@@ -457,7 +457,7 @@ export const RecordExceptionalAction = z.object({
   exceptionalReason: required(z.string().trim().min(3, 'at least a few words').max(2000, 'at most 2000 characters')),
 });
 
-/** "Record it" on the receiving area's conference in "my reviews" (the chair): the form for its date. */
+/** The button on the receiving area's conference in "my reviews" (the case's chair): the form for its date. */
 export const OpenReceivingConferenceAction = z.object({ verb: z.literal('openReceivingConference'), caseRef: CaseRef });
 
 /** The receiving area held its conference after a permanent move: the plan ends here (Bolton procedures). */

@@ -70,7 +70,7 @@ const receivingRecorded = (caseRef: string, on: string) =>
 
 /**
  * The form for the receiving area's conference: `receiving conference CASE` typed without a date,
- * or "Record it" on "my reviews". `typed` fills it in again when it comes back with a problem.
+ * or the button on "my reviews". `typed` fills it in again when it comes back with a problem.
  */
 export async function openReceivingConference(s: Services, turn: Turn, caseRef: string, typed: Pick<ReceivingConferenceView, 'heldOn' | 'problems'> = {}): Promise<Reply> {
   const { conferences } = await requireCaseChair(s, turn, caseRef, 'receiving-conference');
