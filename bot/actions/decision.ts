@@ -1,5 +1,6 @@
 // After the vote: the split rule of the area, dissent reasons, deferral, category of harm and the
 // plan record (RULES.md, The decision / Category of harm / What a CP-plan decision must also record).
+import { TurnContext } from 'botbuilder';
 import { chairSplitDecision, decisionWarnings, type TallyResult } from '../../src/rules/tally.js';
 import { categoryDecision } from '../../src/rules/category.js';
 import { deferral, preBirthWarning } from '../../src/rules/timescales.js';
@@ -7,6 +8,7 @@ import { planRecordWindow, transition } from '../../src/rules/lifecycle.js';
 import { lastWorkingDayOnOrBefore } from '../../src/rules/calendar.js';
 import { policyArea, policyFor, sourceOf } from '../policy.js';
 import { RuleError } from '../../src/rules/errors.js';
+import { GROUP } from '../../src/store/cards.js';
 import type { Conference } from '../../src/store/conferences.js';
 import type { Decision } from '../../src/store/decisions.js';
 import type { VoteRound } from '../../src/store/votes.js';
@@ -56,7 +58,17 @@ export async function nextAfterDecision(s: Services, turn: Turn, conference: Con
   if (decision.outcome === 'stood-down') return;
   const t = await applyEvent(s, turn, conference.caseRef, decidedEvent(conference, decision), conference);
   if (t.awaiting === 'exceptional-circumstances') {
-    await s.messenger.reply(turn.context, exceptionalForm(conference, decision));
+    const activityId = await s.messenger.reply(turn.context, exceptionalForm(conference, decision));
+    // Where the form is: recorded by a typed command instead, it is shown recorded there too.
+    await s.store.cards.save({
+      conferenceId: conference.id,
+      card: EXCEPTIONAL_CARD,
+      audience: GROUP,
+      conversationId: turn.conversation.id,
+      activityId,
+      reference: TurnContext.getConversationReference(turn.context.activity) as Record<string, unknown>,
+      updatedAt: turn.now.toISOString(),
+    });
     return;
   }
   await afterDecisionStands(s, turn, conference, decision);
@@ -113,6 +125,9 @@ export async function recordScales(s: Services, turn: Turn, a: ActionOf<'recordS
   return { own: conferenceRecordCard(full), shared: conferenceRecordCard(groupRecordView(full)), notice: 'The safety scales are recorded.' };
 }
 
+/** Where the exceptional circumstances form was posted (src/store/cards.ts). */
+const EXCEPTIONAL_CARD = 'exceptional';
+
 /** Exceptional circumstances (Bolton procedures): the decision stands only once the chair records why. */
 function exceptionalForm(conference: Conference, decision: Decision, extra: Pick<ExceptionalView, 'recorded'> = {}) {
   const c = factsOf(conference);
@@ -129,7 +144,12 @@ function exceptionalForm(conference: Conference, decision: Decision, extra: Pick
 export async function recordExceptional(s: Services, turn: Turn, caseRef: string, reason: string): Promise<Reply> {
   const conference = (await s.store.conferences.listForCase(caseRef)).filter((c) => isChair(c, turn)).at(-1);
   if (!conference) throw new UserError(`You chair no decided conference for case ${caseRef}.`, 'Nothing to record');
-  await exceptionalRecorded(s, turn, conference, reason);
+  const decision = await exceptionalRecorded(s, turn, conference, reason);
+  // The form posted with the decision no longer asks: it says they are recorded (not why).
+  const form = await s.store.cards.get(conference.id, EXCEPTIONAL_CARD);
+  if (form?.reference) {
+    await s.messenger.update(form.reference, form.activityId, exceptionalForm(conference, decision, { recorded: { by: turn.actor.name } })).catch((e: Error) => s.log(`exceptional circumstances form not updated: ${e.message}`));
+  }
   return { text: `The exceptional circumstances are recorded for case ${caseRef}; the decision stands.` };
 }
 

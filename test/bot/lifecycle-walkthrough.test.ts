@@ -343,18 +343,20 @@ describe('Conferences that interrupt or pause a case (Bolton procedures, over HT
     expect(await h.refused('chair', GROUP, 'recordExceptional', { conferenceId: icpc, exceptionalReason: ' ' })).to.match(/exceptionalReason/);
     expect((await h.store.decisions.get(icpc))?.exceptionalCircumstances).to.equal(undefined);
     const reason = 'The placement is breaking down and the parents have unsupervised contact.';
-    const own = JSON.stringify(await h.click('chair', GROUP, 'recordExceptional', { conferenceId: icpc, exceptionalReason: reason }, form.out.activityId));
-    expect(own).to.contain('Exceptional circumstances recorded').and.contain(reason).and.not.contain('"verb":"recordExceptional"');
+    // Typed by the chair in the 1:1 chat: recorded, and the form in the conference chat says so (not why).
+    expect(await shows(h, 'chair', `exceptional ${caseRef} ${reason}`)).to.contain('the decision stands');
     expect((await h.store.decisions.get(icpc))?.exceptionalCircumstances).to.equal(reason);
-    // The chat's copy says it is recorded, not why.
     const shared = await h.updated(form.out.activityId, 'Exceptional circumstances recorded');
-    expect(shared).to.contain('Exceptional circumstances recorded').and.not.contain('placement');
+    expect(shared).to.contain('Exceptional circumstances recorded').and.not.contain('placement').and.not.contain('"verb":"recordExceptional"');
     expect((await h.store.plans.current(caseRef))?.plan).to.equal('cp');
     expect(await shows(h, 'chair', `exceptional ${caseRef} again`)).to.contain('already recorded');
-    // The same reason sent again (the chair's retry) is accepted, and what follows is not posted twice.
+    // The same reason again — on the form (a copy still showing it), or typed (the chair's retry) — is
+    // accepted, and what follows is not posted twice.
     const nextSteps = () => [GROUP.id, h.personal('chair').id].flatMap((chat) => h.cards(chat)).filter((c) => JSON.stringify(c.card).includes('"verb":"decideCategory"')).length;
     const posted = nextSteps();
-    expect(await shows(h, 'chair', `exceptional ${caseRef} The placement is breaking down and the parents have unsupervised contact.`)).to.contain('the decision stands');
+    const own = JSON.stringify(await h.click('chair', GROUP, 'recordExceptional', { conferenceId: icpc, exceptionalReason: reason }, form.out.activityId));
+    expect(own).to.contain('Exceptional circumstances recorded').and.contain(reason).and.not.contain('"verb":"recordExceptional"');
+    expect(await shows(h, 'chair', `exceptional ${caseRef} ${reason}`)).to.contain('the decision stands');
     expect(nextSteps()).to.equal(posted);
     await recordPlan(h, icpc, addWorkingDays('2026-12-07', 10), dueDate('first-review', '2026-12-07'));
     expect(motherCards()).to.be.greaterThan(before);
