@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Child } from './common.js';
+import { Child, Id } from './common.js';
 import { defineCard } from './define.js';
 import { childLine } from './present.js';
 import template from './templates/exceptional.json' with { type: 'json' };
@@ -9,7 +9,7 @@ import template from './templates/exceptional.json' with { type: 'json' };
  * chair records why. Posted in the conference chat; the reason itself is shown to the chair alone.
  */
 export const ExceptionalView = z.object({
-  conferenceId: z.string().min(1).max(200),
+  conferenceId: Id,
   child: Child,
   /** Which decision needs them, in words. */
   why: z.string().trim().min(1).max(300),
