@@ -13,7 +13,7 @@ import { UserError, type ActionOutcome, type Reply, type Turn } from './turn.js'
 import { checkIn, proceed, refreshAttendance, standDown, startConference } from './actions/attendance.js';
 import { decideCategory, defer, dissentReason, planRecord, proposeCategory, recordExceptional, recordExceptionalOnCard, recordScales, refreshCategory, splitDecision } from './actions/decision.js';
 import { confirmEndPlan, endPlan, openReceivingConference, receivingConferenceHeld, receivingConferenceOnCard } from './actions/end-plan.js';
-import { DUTY_OF, coreGroupHeld, openCoreGroup, recordDuty } from './actions/duties.js';
+import { coreGroupHeld, markDone, openCoreGroup, openMarkDone, recordDuty } from './actions/duties.js';
 import { openChairDecision, recordChairDecision } from './actions/chair-decision.js';
 import { rsvp } from './actions/invitations.js';
 import { myReviews, nextReview, recordOfCase, showRecord } from './actions/queries.js';
@@ -78,10 +78,8 @@ const ACTIONS: Handlers = {
   myReviews: (s, turn) => asOutcome(myReviews(s, turn)),
   overdue: (s, turn) => asOutcome(myReviews(s, turn, 'overdue')),
   recordScales,
-  markDone: async (s, turn, a) => {
-    await recordDuty(s, turn, a.caseRef, DUTY_OF[a.kind], undefined);
-    return { ...(await asOutcome(myReviews(s, turn))), notice: 'Marked done.' };
-  },
+  markDone,
+  openMarkDone: (s, turn, a) => asOutcome(openMarkDone(s, turn, a.caseRef, a.kind)),
   openCoreGroup: (s, turn, a) => asOutcome(openCoreGroup(s, turn, a.caseRef)),
   coreGroupHeld,
   recordExceptional: recordExceptionalOnCard,

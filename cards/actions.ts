@@ -17,6 +17,7 @@ import {
   Rsvp,
 } from '../src/rules/types.js';
 import { CaseRef, Id, Initials, Presence } from './common.js';
+import { DatedDuty } from './duty-done.js';
 import { Contact, FORM_AGENCIES, parseInviteeLines, type ScheduledInvitee } from './invitee-lines.js';
 
 export type { ScheduledInvitee } from './invitee-lines.js';
@@ -121,6 +122,7 @@ export const VERBS = [
   'myReviews',
   'overdue',
   'markDone',
+  'openMarkDone',
   'openCoreGroup',
   'coreGroupHeld',
   'recordExceptional',
@@ -432,12 +434,16 @@ export const EndPlanAction = z.object({
   endNote: optional(text(2000)),
 });
 
-/** The chair marks a record duty done from "my reviews" (today's date). */
+/** The chair marks a record duty done from "my reviews": on the date the form gives, else today. */
 export const MarkDoneAction = z.object({
   verb: z.literal('markDone'),
   caseRef: CaseRef,
   kind: z.enum(['minutes', 'minute-amendments', 'split-referral', 'split-panel']),
+  on: optional(IsoDate),
 });
+
+/** "My reviews" → the form for a duty whose date matters (minutes sent, referral made, panel held). */
+export const OpenMarkDoneAction = z.object({ verb: z.literal('openMarkDone'), caseRef: CaseRef, kind: DatedDuty });
 
 /** "Record the meeting" on a core group item of "my reviews": the form for its date and the next one's. */
 export const OpenCoreGroupAction = z.object({ verb: z.literal('openCoreGroup'), caseRef: CaseRef });
@@ -539,6 +545,7 @@ export const CardAction = z.discriminatedUnion('verb', [
   MyReviewsAction,
   OverdueAction,
   MarkDoneAction,
+  OpenMarkDoneAction,
   OpenCoreGroupAction,
   CoreGroupHeldAction,
   RecordExceptionalAction,

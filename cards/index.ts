@@ -14,6 +14,7 @@ export * from './category.js';
 export * from './conference-record.js';
 export * from './core-group.js';
 export * from './decision-summary.js';
+export * from './duty-done.js';
 export * from './end-plan.js';
 export * from './error.js';
 export * from './exceptional.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConferenceKind, IsoDate } from '../src/rules/types.js';
 import { Child } from './common.js';
 import { defineCard } from './define.js';
+import { DatedDuty } from './duty-done.js';
 import { DueKind, INVOLVEMENT_LABEL, Involvement } from './due.js';
 import { dueLabel, formatDate } from './labels.js';
 import template from './templates/my-reviews.json' with { type: 'json' };
@@ -12,8 +13,8 @@ export const DueItem = z.object({ child: Child, what: DueKind, conferenceKind: C
 export const MARK_DONE: Partial<Record<DueKind, string>> = {
   minutes: 'Mark the minutes sent',
   'minute-amendments': 'Close the amendments window',
-  'split-referral': 'Referral made today',
-  'split-panel': 'Panel held today',
+  'split-referral': 'Record the referral',
+  'split-panel': 'Record the panel hearing',
 };
 export type DueItem = z.infer<typeof DueItem>;
 
@@ -54,6 +55,8 @@ export const myReviewsCard = defineCard(MyReviewsView, template, (v) => {
         kind: i.what,
         markable: i.involvement === 'chair' && MARK_DONE[i.what] !== undefined,
         markTitle: MARK_DONE[i.what] ?? '',
+        // A duty whose date sets what follows opens a form for the date; closing the amendments window is one click.
+        markVerb: DatedDuty.safeParse(i.what).success ? 'openMarkDone' : 'markDone',
         // Listed for the core group's own members, who record its meetings.
         recordable: i.what === 'core-group' || i.what === 'first-core-group',
         // After a permanent move the case's chair records the receiving area's conference, which ends the plan here.

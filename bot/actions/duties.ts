@@ -5,14 +5,14 @@
 import { DueKind } from '../../src/rules/due-kinds.js';
 import { COMPLETED_BY, type LifecycleEvent } from '../../src/rules/lifecycle.js';
 import { RuleError } from '../../src/rules/errors.js';
-import { coreGroupCard, type CardAction, type CoreGroupView } from '../../cards/index.js';
+import { coreGroupCard, dutyDoneCard, type CardAction, type CoreGroupView, type DatedDuty, type DutyDoneView } from '../../cards/index.js';
 import { audit } from '../audit.js';
 import { applyEvent, factsOf } from '../lifecycle.js';
 import type { Services } from '../services.js';
 import { localDate } from '../time.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
 import { recordFromForm } from './forms.js';
-import { conferencesOfCase } from './queries.js';
+import { conferencesOfCase, myReviews } from './queries.js';
 
 export type Duty = 'minutes-sent' | 'amendment-window-closed' | 'split-referred' | 'panel-held' | 'core-group-held';
 
@@ -63,6 +63,31 @@ export async function coreGroupHeld(s: Services, turn: Turn, a: Extract<CardActi
     () => applyDuty(s, turn, a.caseRef, 'core-group-held', a.heldOn, a.next),
     (problem) => openCoreGroup(s, turn, a.caseRef, { heldOn: a.heldOn, next: a.next, problems: [problem] }),
     `Case ${a.caseRef}: ${DONE['core-group-held']}`,
+  );
+}
+
+/** "My reviews" → the form for a chair's duty whose date sets what follows; `typed` fills it in again. */
+export async function openMarkDone(s: Services, turn: Turn, caseRef: string, what: DatedDuty, typed: Pick<DutyDoneView, 'on' | 'problems'> = {}): Promise<Reply> {
+  const { item } = await dutyItem(s, turn, caseRef, DUTY_OF[what]);
+  return { cards: [dutyDoneCard({ child: { caseRef, initials: item.title }, what, today: localDate(turn.now), due: item.due, ...typed })] };
+}
+
+/** A duty marked done from "my reviews": on the form's date (see forms.ts), or today from a one-click button. */
+export async function markDone(s: Services, turn: Turn, a: Extract<CardAction, { verb: 'markDone' }>): Promise<ActionOutcome> {
+  const duty = DUTY_OF[a.kind];
+  const kind = a.kind;
+  if (a.on === undefined || kind === 'minute-amendments') {
+    await recordDuty(s, turn, a.caseRef, duty, undefined);
+    const { cards = [] } = await myReviews(s, turn);
+    return { own: cards[0]!, notice: 'Marked done.' };
+  }
+  return recordFromForm(
+    s,
+    turn,
+    a,
+    () => applyDuty(s, turn, a.caseRef, duty, a.on),
+    (problem) => openMarkDone(s, turn, a.caseRef, kind, { on: a.on, problems: [problem] }),
+    `Case ${a.caseRef}: ${DONE[duty]}`,
   );
 }
 

@@ -148,10 +148,17 @@ describe('A case through its whole life (Bolton procedures, over HTTP)', functio
     expect((await h.store.dueItems.forCase(caseRef, { kinds: ['core-group'], includeDone: true })).map((i) => [i.due, i.done])).to.deep.equal([[secondCoreGroup, false]]);
     let leadList = await shows(h, 'social', 'my reviews');
     expect(leadList).to.contain('Core group meeting').and.not.contain('First core group meeting');
-    // Minutes marked sent by the chair; the amendments window opens.
-    await shows(h, 'chair', `minutes sent ${caseRef} ${firstCoreGroup}`);
-    chair = await shows(h, 'chair', 'my reviews');
-    expect(chair).to.not.contain('Minutes completed and sent');
+    // Minutes marked sent by the chair on the day they went, from "my reviews"; the amendments window opens (Bolton procedures, Record keeping).
+    expect(await shows(h, 'chair', 'my reviews')).to.contain('"verb":"openMarkDone"');
+    const minutesForm = JSON.stringify(await h.click('chair', h.personal('chair'), 'openMarkDone', { caseRef, kind: 'minutes' }));
+    expect(minutesForm).to.contain('Mark the minutes sent').and.contain(`"value":"${firstCoreGroup}"`);
+    const future = addCalendarDays(firstCoreGroup, 1);
+    expect(JSON.stringify(await h.click('chair', h.personal('chair'), 'markDone', { caseRef, kind: 'minutes', on: future }))).to.match(/future/).and.contain(`"value":"${future}"`);
+    expect(await openKinds(h, caseRef)).to.include('minutes');
+    const sentOn = addCalendarDays(firstCoreGroup, -1);
+    chair = JSON.stringify(await h.click('chair', h.personal('chair'), 'markDone', { caseRef, kind: 'minutes', on: sentOn }));
+    expect(chair).to.contain('My reviews').and.not.contain('Minutes completed and sent');
+    expect((await h.store.dueItems.forCase(caseRef, { kinds: ['minute-amendments'] })).map((i) => i.due)).to.deep.equal([dueDate('minute-amendments', sentOn)]);
     expect(await shows(h, 'police', 'my reviews')).to.contain('Amendments to the minutes');
 
     // A later core group.

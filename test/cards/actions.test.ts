@@ -60,6 +60,7 @@ const TYPED: Partial<Record<string, Record<string, unknown>>> = {
   coreGroupHeld: { next: '2025-06-10' },
   recordExceptional: { exceptionalReason: 'The placement is breaking down.' },
   receivingConference: { heldOn: '2025-05-12' },
+  markDone: { on: '2025-05-12' },
   reschedule: { newDate: '2025-03-06', newTime: '14:00' },
   cancelConference: { cancelReason: 'The family has moved away.' },
   addInvitee: { addLine: 'Gita Doctor, gita.doctor@nhs.example, GP, professional' },

@@ -617,6 +617,11 @@ export const EXAMPLES: Record<string, Example> = {
     audience: 'group',
     ...ex(C.receivingConferenceCard, { child, today: '2025-05-12', due: '2025-05-20', heldOn: '2025-04-30', problems: ['The receiving conference date cannot be before the move was notified (2025-05-01).'] }),
   },
+  'duty-done': { audience: 'group', ...ex(C.dutyDoneCard, { child, what: 'split-referral', today: '2025-05-12', due: '2025-05-13' }) },
+  'duty-done-refused': {
+    audience: 'group',
+    ...ex(C.dutyDoneCard, { child, what: 'minutes', today: '2025-05-12', due: '2025-04-30', on: '2025-03-01', problems: ['The minutes cannot be sent before the conference (2025-03-04).'] }),
+  },
   'my-reviews-empty': { audience: 'group', ...ex(C.myReviewsCard, { list: 'overdue', today: '2025-05-01', items: [] }) },
   'next-review': {
     audience: 'group',
