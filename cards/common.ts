@@ -1,6 +1,6 @@
 // Shapes shared by the card view models and the card action payloads.
 import { z } from 'zod';
-import { Agency, CaseRef, ConferenceKind, PersonName, Role } from '../src/rules/types.js';
+import { Agency, CaseRef, ConferenceKind, IsoDate, PersonName, Role } from '../src/rules/types.js';
 import { PolicyKey } from '../src/rules/policy-schema.js';
 
 /** The case reference rule is shared with the rules and the store. */
@@ -33,6 +33,15 @@ export const Child = z.object({ caseRef: CaseRef, initials: Initials });
 
 /** What a form that came back says was wrong, one line each, shown above its inputs. */
 export const FormProblems = z.array(z.string().trim().min(1).max(500)).default([]);
+
+/** A form recording a step of a case that was due (a core group met, a duty done, the receiving area's conference). */
+export const DueStepForm = z.object({
+  child: Child,
+  today: IsoDate,
+  /** When the step was due. */
+  due: IsoDate,
+  problems: FormProblems,
+});
 export type Child = z.infer<typeof Child>;
 
 /** For 1:1 cards to invitees only: the full name may be added. */

@@ -1,21 +1,16 @@
 import { z } from 'zod';
 import { IsoDate } from '../src/rules/types.js';
-import { Child, FormProblems } from './common.js';
+import { DueStepForm } from './common.js';
 import { defineCard } from './define.js';
 import { formatDate } from './labels.js';
 import { childLine } from './present.js';
 import template from './templates/core-group.json' with { type: 'json' };
 
 /** `core group held CASE` or the button on "my reviews": the meeting's date and the next one's (Bolton procedures, The Core Group). */
-export const CoreGroupView = z.object({
-  child: Child,
-  today: IsoDate,
-  /** The open core group item this meeting completes. */
-  due: IsoDate,
+export const CoreGroupView = DueStepForm.extend({
   /** As typed, when the form comes back with a problem (or the date typed after the command). */
   heldOn: IsoDate.optional(),
   next: IsoDate.optional(),
-  problems: FormProblems,
 });
 export type CoreGroupView = z.input<typeof CoreGroupView>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../src/rules/types.js';
-import { Child, FormProblems } from './common.js';
+import { DueStepForm } from './common.js';
 import { defineCard } from './define.js';
 import { formatDate } from './labels.js';
 import { childLine } from './present.js';
@@ -17,14 +17,10 @@ const WORDS: Record<DatedDuty, { title: string; dateLabel: string; after: string
 };
 
 /** "My reviews" → a chair's duty done, on the day it was done (today unless changed). */
-export const DutyDoneView = z.object({
-  child: Child,
+export const DutyDoneView = DueStepForm.extend({
   what: DatedDuty,
-  today: IsoDate,
-  due: IsoDate,
   /** As typed, when the form comes back with a problem. */
   on: IsoDate.optional(),
-  problems: FormProblems,
 });
 export type DutyDoneView = z.input<typeof DutyDoneView>;
 

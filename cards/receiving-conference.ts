@@ -1,20 +1,15 @@
 import { z } from 'zod';
 import { IsoDate } from '../src/rules/types.js';
-import { Child, FormProblems } from './common.js';
+import { DueStepForm } from './common.js';
 import { defineCard } from './define.js';
 import { formatDate } from './labels.js';
 import { childLine } from './present.js';
 import template from './templates/receiving-conference.json' with { type: 'json' };
 
 /** After a permanent move (Bolton procedures, Discontinuing the Child Protection Plan): the chair records the receiving area's conference. */
-export const ReceivingConferenceView = z.object({
-  child: Child,
-  today: IsoDate,
-  /** When the receiving area's conference is due. */
-  due: IsoDate,
+export const ReceivingConferenceView = DueStepForm.extend({
   /** As typed, when the form comes back with a problem. */
   heldOn: IsoDate.optional(),
-  problems: FormProblems,
 });
 export type ReceivingConferenceView = z.input<typeof ReceivingConferenceView>;
 
