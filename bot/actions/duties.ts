@@ -76,19 +76,33 @@ export async function openMarkDone(s: Services, turn: Turn, caseRef: string, wha
 export async function markDone(s: Services, turn: Turn, a: Extract<CardAction, { verb: 'markDone' }>): Promise<ActionOutcome> {
   const duty = DUTY_OF[a.kind];
   const kind = a.kind;
-  if (a.on === undefined || kind === 'minute-amendments') {
-    await recordDuty(s, turn, a.caseRef, duty, undefined);
+  try {
+    if (a.on === undefined || kind === 'minute-amendments') {
+      await recordDuty(s, turn, a.caseRef, duty, undefined);
+      const { cards = [] } = await myReviews(s, turn);
+      return { own: cards[0]!, notice: 'Marked done.' };
+    }
+    return await recordFromForm(
+      s,
+      turn,
+      a,
+      () => applyDuty(s, turn, a.caseRef, duty, a.on),
+      (problem) => openMarkDone(s, turn, a.caseRef, kind, { on: a.on, problems: [problem] }),
+      `Case ${a.caseRef}: ${DONE[duty]}`,
+    );
+  } catch (e) {
+    // Done already: the same click again (Teams redelivers, or a retry after "Not saved") is answered as done.
+    if (!(e instanceof NothingDue) || !(await s.store.dueItems.forCase(a.caseRef, { kinds: itemsOf(duty), includeDone: true })).some((i) => i.done)) throw e;
     const { cards = [] } = await myReviews(s, turn);
-    return { own: cards[0]!, notice: 'Marked done.' };
+    return { own: cards[0]!, notice: 'Already marked done.' };
   }
-  return recordFromForm(
-    s,
-    turn,
-    a,
-    () => applyDuty(s, turn, a.caseRef, duty, a.on),
-    (problem) => openMarkDone(s, turn, a.caseRef, kind, { on: a.on, problems: [problem] }),
-    `Case ${a.caseRef}: ${DONE[duty]}`,
-  );
+}
+
+/** Refused: no open item of the kind (perhaps done already). */
+class NothingDue extends UserError {
+  constructor(message: string) {
+    super(message, 'Nothing due');
+  }
 }
 
 /** The open item a duty completes: anyone who may not record it is told the case was not found. */
@@ -102,7 +116,7 @@ async function dutyItem(s: Services, turn: Turn, caseRef: string, duty: Duty) {
     await audit(s, turn, `${duty}-refused`, { caseRef });
     throw new UserError(`No case ${caseRef} was found among your cases.`, 'Not found');
   }
-  if (!item) throw new UserError(`Nothing of that kind is due for case ${caseRef}.`, 'Nothing due');
+  if (!item) throw new NothingDue(`Nothing of that kind is due for case ${caseRef}.`);
   const conference = item.conferenceId ? conferences.find((c) => c.id === item.conferenceId) : undefined;
   return { item, conference };
 }

@@ -13,7 +13,14 @@ import type { Services } from '../services.js';
 import { localDate } from '../time.js';
 import { UserError, type ActionOutcome, type Reply, type Turn } from '../turn.js';
 import { recordFromForm } from './forms.js';
-import { conferencesOfCase } from './queries.js';
+import { conferencesOfCase, myReviews } from './queries.js';
+
+/** Refused: the case has no plan in force (perhaps ended already). */
+class NoPlan extends UserError {
+  constructor(message: string) {
+    super(message, 'No plan');
+  }
+}
 
 /** Only the case's chairs (or the Child Protection Unit) end a plan; others get "not found". */
 async function requireCaseChair(s: Services, turn: Turn, caseRef: string, what: string) {
@@ -23,7 +30,7 @@ async function requireCaseChair(s: Services, turn: Turn, caseRef: string, what: 
     throw new UserError(`No case ${caseRef} was found among the cases you chair.`, 'Not found');
   }
   const plan = await s.store.plans.current(caseRef);
-  if (!plan || plan.plan !== 'cp') throw new UserError(`Case ${caseRef} has no current child protection plan.`, 'No plan');
+  if (!plan || plan.plan !== 'cp') throw new NoPlan(`Case ${caseRef} has no current child protection plan.`);
   return { conferences, plan };
 }
 
@@ -82,7 +89,15 @@ export async function openReceivingConference(s: Services, turn: Turn, caseRef: 
 
 /** The form submitted (see forms.ts): the plan ends here. */
 export async function receivingConferenceOnCard(s: Services, turn: Turn, a: ActionOf<'receivingConference'>): Promise<ActionOutcome> {
-  await requireCaseChair(s, turn, a.caseRef, 'receiving-conference');
+  try {
+    await requireCaseChair(s, turn, a.caseRef, 'receiving-conference');
+  } catch (e) {
+    // Recorded already: the same form again (Teams redelivers, or a retry after "Not saved") is answered as recorded.
+    const last = e instanceof NoPlan ? (await s.store.plans.history(a.caseRef)).at(-1)?.ended : undefined;
+    if (last?.reason !== 'moved-permanently' || last.on !== a.heldOn) throw e;
+    const { cards = [] } = await myReviews(s, turn);
+    return { own: cards[0]!, notice: receivingRecorded(a.caseRef, a.heldOn) };
+  }
   return recordFromForm(
     s,
     turn,

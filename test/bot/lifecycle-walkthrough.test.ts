@@ -159,6 +159,9 @@ describe('A case through its whole life (Bolton procedures, over HTTP)', functio
     chair = JSON.stringify(await h.click('chair', h.personal('chair'), 'markDone', { caseRef, kind: 'minutes', on: sentOn }));
     expect(chair).to.contain('My reviews').and.not.contain('Minutes completed and sent');
     expect((await h.store.dueItems.forCase(caseRef, { kinds: ['minute-amendments'] })).map((i) => i.due)).to.deep.equal([dueDate('minute-amendments', sentOn)]);
+    // The same click again (Teams redelivers it) is answered as done, and changes nothing.
+    expect(JSON.stringify(await h.click('chair', h.personal('chair'), 'markDone', { caseRef, kind: 'minutes', on: sentOn }))).to.contain('My reviews');
+    expect((await h.store.dueItems.forCase(caseRef, { kinds: ['minute-amendments'] })).map((i) => i.due)).to.deep.equal([dueDate('minute-amendments', sentOn)]);
     expect(await shows(h, 'police', 'my reviews')).to.contain('Amendments to the minutes');
 
     // A later core group.
@@ -256,6 +259,9 @@ describe('A case through its whole life (Bolton procedures, over HTTP)', functio
     const ended = JSON.stringify(await h.click('chair', h.personal('chair'), 'receivingConference', { caseRef, heldOn: '2027-01-04' }));
     expect(ended).to.contain('My reviews').and.not.contain("Receiving area's conference");
     expect((await h.store.plans.history(caseRef)).at(-1)!.ended).to.deep.include({ on: '2027-01-04', reason: 'moved-permanently' });
+    // Redelivered: answered as recorded; another date is refused, the plan having ended.
+    expect(JSON.stringify(await h.click('chair', h.personal('chair'), 'receivingConference', { caseRef, heldOn: '2027-01-04' }))).to.contain('My reviews');
+    expect(await h.refused('chair', h.personal('chair'), 'receivingConference', { caseRef, heldOn: '2027-01-03' })).to.match(/no current child protection plan/);
     expect(await openKinds(h, caseRef)).to.deep.equal(['minutes']);
     for (const key of ['social', 'police'] as CastKey[]) expect(await shows(h, key, 'my reviews'), key).to.not.contain('LC-2026-0003');
   });
