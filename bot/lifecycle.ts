@@ -5,7 +5,7 @@ import { DUE_KIND_RULES, type Audience } from '../src/rules/due-kinds.js';
 import { questionFor, transition, type CaseState, type ConferenceFacts, type LifecycleEvent, type Transition } from '../src/rules/lifecycle.js';
 import type { Conference } from '../src/store/conferences.js';
 import type { DueItem } from '../src/store/due-items.js';
-import { planKey, type Plan } from '../src/store/plans.js';
+import { inForce, planKey, type Plan } from '../src/store/plans.js';
 import type { Store } from '../src/store/store.js';
 import { planEndedCard } from '../cards/plan-ended.js';
 import { audit, auditEntry, followDesk, retryInBackground } from './audit.js';
@@ -31,8 +31,8 @@ export async function caseState(s: Pick<Services, 'store'>, caseRef: string): Pr
 }
 
 function stateOf(rows: CaseRows): { state: CaseState; plan: Plan | undefined } {
-  // The plan in force: the latest not ended (rows come in key order, oldest first).
-  const plan = rows.plans.map((p) => p.value).filter((p) => !p.ended).at(-1);
+  // Rows come in key order, oldest first.
+  const plan = inForce(rows.plans.map((p) => p.value));
   const open = rows.due.map((d) => d.value).filter((i) => !i.done);
   return {
     plan,

@@ -28,8 +28,10 @@ export class Minutes {
     return (await this.rows.get(minutesKey(conferenceId)))?.value;
   }
 
-  /** Sets the dates given, keeping the others; the same dates again write nothing. */
-  /** `audit`: the entry stored in the same transaction as the change (none when nothing changes). */
+  /**
+   * Sets the dates given, keeping the others; the same dates again write nothing. `audit`: the
+   * entry stored in the same transaction as the change (none when nothing changes).
+   */
   async record(
     conferenceId: ConferenceId,
     dates: { sentOn?: string; amendmentsClosedOn?: string },

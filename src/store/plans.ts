@@ -46,6 +46,9 @@ export const planKey = (p: Pick<Plan, 'caseRef' | 'onPlanSince' | 'plan'>) => ({
   rowKey: joinKey('plan', p.onPlanSince, p.plan),
 });
 
+/** Of a case's plans, oldest first, the one in force: the latest not ended (a CIN plan may start the day a CP plan ends). */
+export const inForce = (plans: readonly Plan[]): Plan | undefined => plans.filter((p) => !p.ended).at(-1);
+
 export class Plans {
   readonly rows: EntitySet<Plan>;
   constructor(client: TableClient) {
@@ -63,9 +66,9 @@ export class Plans {
     return (await this.rows.query(keyPart(caseRef), { prefix: PREFIX })).map((s) => s.value);
   }
 
-  /** The plan in force: the latest one not ended (a CIN plan may start the day a CP plan ends). */
+  /** The plan in force (see `inForce`). */
   async current(caseRef: string): Promise<Plan | undefined> {
-    return (await this.history(caseRef)).filter((p) => !p.ended).at(-1);
+    return inForce(await this.history(caseRef));
   }
 
   /** ETag-guarded change of the plan in force. */
