@@ -460,7 +460,7 @@ export const CoreGroupHeldAction = z.object({
 export const RecordExceptionalAction = z.object({
   verb: z.literal('recordExceptional'),
   conferenceId: Id,
-  exceptionalReason: required(z.string().trim().min(3, 'at least a few words').max(2000, 'at most 2000 characters')),
+  exceptionalReason: required(text(2000).min(3, 'at least a few words')),
 });
 
 /** The button on the receiving area's conference in "my reviews" (the case's chair): the form for its date. */

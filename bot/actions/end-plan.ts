@@ -64,13 +64,16 @@ export async function endPlan(s: Services, turn: Turn, caseRef: string, reason: 
 export async function receivingConferenceHeld(s: Services, turn: Turn, caseRef: string, on: string): Promise<Reply> {
   await requireCaseChair(s, turn, caseRef, 'receiving-conference');
   try {
-    await applyEvent(s, turn, caseRef, { type: 'receiving-conference-held', on, today: localDate(turn.now) });
+    await receivingHeld(s, turn, caseRef, on);
   } catch (e) {
     if (e instanceof RuleError) throw new UserError(e.message, 'Not recorded');
     throw e;
   }
   return { text: receivingRecorded(caseRef, on) };
 }
+
+/** The receiving area's conference as a lifecycle event; a date the procedures refuse throws `RuleError` and records nothing. */
+const receivingHeld = (s: Services, turn: Turn, caseRef: string, on: string) => applyEvent(s, turn, caseRef, { type: 'receiving-conference-held', on, today: localDate(turn.now) });
 
 const receivingRecorded = (caseRef: string, on: string) =>
   `The receiving area's conference (${on}) is recorded: the plan for case ${caseRef} has ended, and everyone invited to the initial conference has been told.`;
@@ -102,7 +105,7 @@ export async function receivingConferenceOnCard(s: Services, turn: Turn, a: Acti
     s,
     turn,
     a,
-    () => applyEvent(s, turn, a.caseRef, { type: 'receiving-conference-held', on: a.heldOn, today: localDate(turn.now) }),
+    () => receivingHeld(s, turn, a.caseRef, a.heldOn),
     (problem) => openReceivingConference(s, turn, a.caseRef, { heldOn: a.heldOn, problems: [problem] }),
     receivingRecorded(a.caseRef, a.heldOn),
   );
